@@ -1,0 +1,1 @@
+"""Kommuneøkonomi: the domain package (data layer, queries, charts, text) behind the dashboard."""

@@ -1,0 +1,263 @@
+"""The registry of datasets the app reads: name, tidy schema, keys and titles.
+
+Snapshot builders, live loaders, the data layer and the test SSB server all use these
+definitions, so a dataset has one schema whichever path produced it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+LICENCE_SSB = "Kilde: Statistisk sentralbyrå (CC BY 4.0)"
+LICENCE_KARTVERKET = "Kart: Kartverket (CC BY 4.0)"
+
+# Region levels used across datasets. Region codes are SSB's own: "0301" kommune,
+# "46" fylke, "EKG12" KOSTRA group, "EAK" Landet, "EAKUO" Landet uten Oslo,
+# and "0" for the whole country in population tables (SSB's "Hele landet").
+REGION_LEVELS = ("kommune", "fylke", "kostragruppe", "landet")
+LANDET = "0"
+KOSTRA_LANDET = "EAK"
+KOSTRA_LANDET_UTEN_OSLO = "EAKUO"
+
+PROJECTION_ALTERNATIVES = ("MMMM", "LLML", "HHMH")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A named tidy dataset: its arrow schema, primary key and human titles."""
+
+    name: str
+    title_nb: str
+    title_en: str
+    schema: pa.Schema | None
+    keys: tuple[str, ...] = ()
+    schema_version: int = 1
+    fmt: str = "parquet"
+    year_column: str | None = "year"
+    kommune_column: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def filename(self) -> str:
+        """File name of the dataset inside a cache directory."""
+        return f"{self.name}.{'geojson' if self.fmt == 'geojson' else 'parquet'}"
+
+
+def _schema(*fields: tuple[str, pa.DataType, bool]) -> pa.Schema:
+    return pa.schema([pa.field(name, typ, nullable=nullable) for name, typ, nullable in fields])
+
+
+S, I16, I32, I64, F64, B = pa.string(), pa.int16(), pa.int32(), pa.int64(), pa.float64(), pa.bool_()
+
+DATASETS: dict[str, Dataset] = {
+    d.name: d
+    for d in [
+        Dataset(
+            "kommuner",
+            "Kommuner (2024-inndeling)",
+            "Municipalities (2024 division)",
+            _schema(
+                ("kommune_code", S, False),
+                ("kommune_name", S, False),
+                ("county_code", S, False),
+                ("county_name", S, False),
+            ),
+            keys=("kommune_code",),
+            year_column=None,
+            kommune_column="kommune_code",
+        ),
+        Dataset(
+            "kodeendringer",
+            "Endringer i kommunenummer (KLASS 131)",
+            "Municipality code changes (KLASS 131)",
+            _schema(
+                ("old_code", S, False),
+                ("old_name", S, False),
+                ("new_code", S, False),
+                ("new_name", S, False),
+                ("changed_on", S, False),
+                ("change_type", S, False),
+            ),
+            keys=("old_code", "new_code", "changed_on"),
+            year_column=None,
+        ),
+        Dataset(
+            "kostragruppe_medlemskap",
+            "KOSTRA-gruppe per kommune og år (KLASS 112)",
+            "KOSTRA group per municipality and year (KLASS 112)",
+            _schema(
+                ("kommune_code", S, False),
+                ("year", I16, False),
+                ("kostragruppe_code", S, False),
+                ("kostragruppe_name", S, False),
+            ),
+            keys=("kommune_code", "year"),
+            kommune_column="kommune_code",
+        ),
+        Dataset(
+            "kommune_kjennetegn",
+            "Sentralitet og ROBEK-status",
+            "Centrality and ROBEK status",
+            _schema(
+                ("kommune_code", S, False),
+                ("year", I16, False),
+                ("sentralitet", S, True),
+                ("robek", B, True),
+            ),
+            keys=("kommune_code", "year"),
+            kommune_column="kommune_code",
+        ),
+        Dataset(
+            "kostragrupper",
+            "KOSTRA-gruppene (2020-inndelingen)",
+            "The KOSTRA groups (2020 grouping)",
+            _schema(
+                ("kostragruppe_code", S, False),
+                ("kostragruppe_name", S, False),
+                ("folkemengde", S, True),
+                ("bundne_kostnader", S, True),
+                ("frie_disponible_inntekter", S, True),
+                ("antall_kommuner", I16, True),
+            ),
+            keys=("kostragruppe_code",),
+            year_column=None,
+        ),
+        Dataset(
+            "befolkning",
+            "Folkemengde 1. januar etter kjønn og alder",
+            "Population 1 January by sex and age",
+            _schema(
+                ("region_code", S, False),
+                ("year", I16, False),
+                ("sex", S, False),
+                ("age", I16, False),
+                ("persons", I32, False),
+                ("estimated", B, False),
+            ),
+            keys=("region_code", "year", "sex", "age"),
+            kommune_column="region_code",
+            notes=(
+                "NOTE: før 2024 er 1508 Ålesund og 1580 Haram en 50/50-deling av gamle 1507, "
+                "og før 2020 er 1806/1875 og 5055/5056/5059 vektede delinger: anslag, "
+                "ikke SSB-tall (estimated = true).",
+            ),
+        ),
+        Dataset(
+            "befolkning_grupper",
+            "Folkemengde i aldersgrupper (kommune, fylke, landet)",
+            "Population in age groups (municipality, county, country)",
+            _schema(
+                ("region_code", S, False),
+                ("region_level", S, False),
+                ("year", I16, False),
+                ("age_group", S, False),
+                ("persons", I64, False),
+                ("estimated", B, False),
+            ),
+            keys=("region_code", "year", "age_group"),
+            kommune_column="region_code",
+        ),
+        Dataset(
+            "framskriving",
+            "Befolkningsframskrivinger",
+            "Population projections",
+            _schema(
+                ("table_id", S, False),
+                ("region_code", S, False),
+                ("region_level", S, False),
+                ("alternative", S, False),
+                ("year", I16, False),
+                ("age_group", S, False),
+                ("persons", I64, True),
+            ),
+            keys=("table_id", "region_code", "alternative", "year", "age_group"),
+            kommune_column="region_code",
+        ),
+        Dataset(
+            "kostra",
+            "KOSTRA: finansielle nøkkeltall (tabell 12134)",
+            "KOSTRA: key financial figures (table 12134)",
+            _schema(
+                ("region_code", S, False),
+                ("region_name", S, False),
+                ("region_level", S, False),
+                ("indicator_code", S, False),
+                ("indicator_label", S, False),
+                ("unit", S, False),
+                ("year", I16, False),
+                ("value", F64, True),
+                ("status", S, True),
+                ("vintage", S, False),
+                ("published", S, True),
+                ("source", S, False),
+                ("table_id", S, False),
+            ),
+            keys=("region_code", "indicator_code", "year"),
+            kommune_column="region_code",
+            notes=(
+                "NOTE: foreløpige tall 15. mars, endelige 15. juni; eldre år revideres.",
+                "NOTE: brudd i KOSTRA-gruppene mellom 2019 og 2020 (ny inndeling).",
+            ),
+        ),
+        Dataset(
+            "tbu_kommunesektoren",
+            "TBU: netto driftsresultat for hele kommunesektoren",
+            "TBU: net operating result, whole local government sector",
+            _schema(
+                ("year", I16, False),
+                ("netto_driftsresultat_pct", F64, True),
+                ("tbu_norm_pct", F64, True),
+                ("disposisjonsfond_pct", F64, True),
+            ),
+            keys=("year",),
+        ),
+        Dataset(
+            "utgiftsbehov",
+            "Indeks for beregnet utgiftsbehov (Grønt hefte, tabell A-k)",
+            "Index of calculated spending needs (Green booklet, table A-k)",
+            _schema(
+                ("kommune_code", S, False),
+                ("year", I16, False),
+                ("indeks", F64, True),
+                ("note", S, True),
+            ),
+            keys=("kommune_code", "year"),
+            kommune_column="kommune_code",
+        ),
+        Dataset(
+            "naboer",
+            "Nabokommuner (felles grense)",
+            "Neighbouring municipalities (shared border)",
+            _schema(("kommune_code", S, False), ("nabo_code", S, False)),
+            keys=("kommune_code", "nabo_code"),
+            year_column=None,
+            kommune_column="kommune_code",
+        ),
+        Dataset(
+            "kommunegrenser",
+            "Kommunegrenser 2024",
+            "Municipality boundaries 2024",
+            None,
+            fmt="geojson",
+            year_column=None,
+        ),
+        Dataset(
+            "fylkesgrenser",
+            "Fylkesgrenser 2024",
+            "County boundaries 2024",
+            None,
+            fmt="geojson",
+            year_column=None,
+        ),
+    ]
+}
+
+
+def get(name: str) -> Dataset:
+    """Return the registered dataset called `name`, or raise KeyError naming the valid ones."""
+    try:
+        return DATASETS[name]
+    except KeyError:
+        raise KeyError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}") from None

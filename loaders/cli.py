@@ -1,0 +1,80 @@
+"""Command line for the loaders: one subcommand per job, each with a clear exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from kommuneokonomi.data import DataStore
+from kommuneokonomi.errors import DataError
+from kommuneokonomi.settings import load_settings
+from loaders.snapshot import build_snapshot
+from loaders.snapshot.base import SeedMissing
+from loaders.store import ValidationError
+
+
+def _snapshot(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    try:
+        report = build_snapshot(settings, if_stale=args.if_stale)
+    except SeedMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (ValidationError, ValueError) as exc:
+        print(f"error: snapshot not built, the seed data failed a check: {exc}", file=sys.stderr)
+        return 1
+    if report.built:
+        print(f"snapshot built in {report.seconds:.2f} s -> {settings.snapshot_dir}")
+    else:
+        print(f"snapshot is up to date ({settings.snapshot_dir})")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    rows = DataStore(load_settings()).status()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print(
+            f"{'dataset':<24} {'origin':<8} {'rows':>9} {'years':<11} {'kommuner':>8} "
+            f"{'as of':<10} source"
+        )
+        for r in rows:
+            if r.get("error"):
+                print(f"{r['dataset']:<24} {'-':<8} ERROR: {r['error']}")
+                continue
+            years = "–".join(map(str, r["years"])) if r["years"] else "-"
+            print(
+                f"{r['dataset']:<24} {r['origin']:<8} {r['rows'] or '-':>9} {years:<11} "
+                f"{r['kommuner'] if r['kommuner'] is not None else '-':>8} "
+                f"{r['as_of'] or '-':<10} {r['source']}"
+            )
+            if r.get("live_problem"):
+                print(f"{'':<24} live cache not used: {r['live_problem']}")
+    return 1 if any(r.get("error") for r in rows) else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    snap = sub.add_parser("snapshot", help="build the offline snapshot from the seed files")
+    snap.add_argument(
+        "--if-stale", action="store_true", help="only build when missing or older than inputs"
+    )
+    snap.set_defaults(func=_snapshot)
+    status = sub.add_parser("status", help="show what each dataset holds and where it comes from")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.set_defaults(func=_status)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one loader subcommand; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,144 @@
+"""Population projections (SSB 14288 from 2024, 14746 from 2026): Telemark, counties, Norway.
+
+NOTE: the offline files name regions instead of coding them; names are matched to codes
+through the municipality list and the county boundaries, and an unmatched name fails the build.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from kommuneokonomi.datasets import LANDET, LICENCE_SSB
+from loaders.snapshot.base import Built, Seed
+from loaders.snapshot.kommuner import COUNTIES
+from loaders.store import Source
+
+FILES = {
+    "14288": "ssb/projections/14288_projection_2024_telemark_and_national.csv",
+    "14746": "ssb/projections/14746_projection_2026_telemark_and_national.csv",
+}
+COUNTY_TOTALS = "ssb/projections/14288_projection_2024_fylke_totals.csv"
+
+ALTERNATIVES = {
+    "Hovedalternativet (MMMM)": "MMMM",
+    "Lav nasjonal vekst (LLML)": "LLML",
+    "Høy nasjonal vekst (HHMH)": "HHMH",
+}
+AGE_GROUPS = {
+    "0 år": "0",
+    "1-5 år": "1-5",
+    "6-12 år": "6-12",
+    "13-15 år": "13-15",
+    "16-19 år": "16-19",
+    "20-44 år": "20-44",
+    "45-66 år": "45-66",
+    "67-79 år": "67-79",
+    "80-89 år": "80-89",
+    "90 år eller eldre": "90+",
+}
+
+SOURCES = [
+    Source(
+        title="Framskrevet folkemengde 1. januar (2024-framskrivingen)",
+        publisher="Statistisk sentralbyrå",
+        licence=LICENCE_SSB,
+        table_id="14288",
+        file=FILES["14288"],
+        url="https://www.ssb.no/statbank/table/14288",
+        origin="evensrii/Telemark@2f2c2110",
+        period="2024–2050",
+        caveat="Offline: bare Telemark-kommunene, Telemark og hele landet.",
+    ),
+    Source(
+        title="Framskrevet folkemengde 1. januar (2026-framskrivingen)",
+        publisher="Statistisk sentralbyrå",
+        licence=LICENCE_SSB,
+        table_id="14746",
+        file=FILES["14746"],
+        url="https://www.ssb.no/statbank/table/14746",
+        origin="evensrii/Telemark@2f2c2110",
+        period="2026–2050",
+        caveat="Offline: bare Telemark-kommunene, Telemark og hele landet.",
+    ),
+    Source(
+        title="Framskrevet folkemengde 1. januar, fylkestotaler (2024-framskrivingen)",
+        publisher="Statistisk sentralbyrå",
+        licence=LICENCE_SSB,
+        table_id="14288",
+        file=COUNTY_TOTALS,
+        url="https://www.ssb.no/statbank/table/14288",
+        origin="JohanWidding/SSB-regionale-befolkningsframskrivinger@5600ef3f",
+        period="2024–2050",
+    ),
+]
+
+
+def _region_codes(seed: Seed, kommuner: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Map every region name used in the files to (code, level)."""
+    # NOTE: the files name counties as SSB did in 2024 ("Nordland - Nordlánnda"), which is
+    # also how the 2024 county boundaries name them.
+    counties = json.loads(seed.path(COUNTIES).read_text(encoding="utf-8"))["features"]
+    mapping = {"Hele landet": (LANDET, "landet")}
+    for feature in counties:
+        props = feature["properties"]
+        mapping[props["fylkesnavn"]] = (props["fylkesnummer"], "fylke")
+    for row in kommuner.itertuples():
+        mapping.setdefault(row.kommune_name, (row.kommune_code, "kommune"))
+    return mapping
+
+
+def _coded(raw: pd.DataFrame, names: dict[str, tuple[str, str]], table_id: str) -> pd.DataFrame:
+    unknown = sorted(set(raw["region"]) - set(names))
+    if unknown:
+        raise ValueError(f"projection {table_id}: region names without a code: {unknown}")
+    bad_alt = set(raw["alternative"]) - set(ALTERNATIVES)
+    if bad_alt:
+        raise ValueError(f"projection {table_id}: unknown alternatives {sorted(bad_alt)}")
+    return pd.DataFrame(
+        {
+            "table_id": table_id,
+            "region_code": raw["region"].map(lambda n: names[n][0]),
+            "region_level": raw["region"].map(lambda n: names[n][1]),
+            "alternative": raw["alternative"].map(ALTERNATIVES),
+            "year": raw["year"].astype(int),
+            "age_group": raw["age_group"],
+            "persons": raw["persons"].astype("int64"),
+        }
+    )
+
+
+def build_framskriving(seed: Seed, kommuner: pd.DataFrame) -> Built:
+    """Projected persons by region, alternative, year and SSB age group (county totals: 'total')."""
+    names = _region_codes(seed, kommuner)
+    frames = []
+    for table_id, relative in FILES.items():
+        raw = pd.read_csv(seed.path(relative), dtype={"år": int})
+        unknown_ages = set(raw["alder"]) - set(AGE_GROUPS)
+        if unknown_ages:
+            raise ValueError(f"{relative}: unknown age groups {sorted(unknown_ages)}")
+        raw = raw.rename(
+            columns={"statistikkvariabel": "alternative", "år": "year", "value": "persons"}
+        )
+        raw["age_group"] = raw["alder"].map(AGE_GROUPS)
+        frames.append(_coded(raw, names, table_id))
+    totals = pd.read_csv(seed.path(COUNTY_TOTALS)).rename(
+        columns={"fylke": "region", "alternativ": "alternative", "aar": "year", "personer": "persons"}
+    )
+    totals["age_group"] = "total"
+    county_totals = _coded(totals, names, "14288")
+    frame = pd.concat(frames, ignore_index=True)
+    _check_totals(frame, county_totals)
+    frame = pd.concat([frame, county_totals], ignore_index=True)
+    return Built("framskriving", SOURCES, frame=frame)
+
+
+def _check_totals(by_age: pd.DataFrame, totals: pd.DataFrame) -> None:
+    """Where a county has both age groups and a total (Telemark), they must agree exactly."""
+    keys = ["table_id", "region_code", "alternative", "year"]
+    summed = by_age.groupby(keys)["persons"].sum()
+    both = totals.set_index(keys)["persons"].to_frame("total").join(summed, how="inner")
+    bad = both[both["total"] != both["persons"]]
+    if not bad.empty:
+        raise ValueError(f"projection totals disagree with age groups: {bad.head(3)}")
