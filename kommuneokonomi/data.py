@@ -59,6 +59,11 @@ class Provenance:
         return self.entry.get("fetched_at") or self.entry.get("as_of")
 
     @property
+    def as_of_kind(self) -> str | None:
+        """What `as_of` is: 'fetched', 'published' or 'reference' (the figures' own date)."""
+        return "fetched" if self.entry.get("fetched_at") else self.entry.get("as_of_kind")
+
+    @property
     def licence(self) -> list[str]:
         """Licence lines to show with the data."""
         return list(self.entry.get("licence", []))
@@ -82,6 +87,7 @@ class DataStore:
     _manifest_stamp: tuple[int, ...] = ()
     _checked_at: float = 0.0
     problems: dict[str, str] = field(default_factory=dict)
+    generation: int = 0
 
     def directory(self, origin: str) -> Path:
         """Cache directory of an origin ('live' or 'snapshot')."""
@@ -163,6 +169,7 @@ class DataStore:
                 if self._manifest_stamp:
                     self._loaded.clear()
                     self.problems.clear()
+                    self.generation += 1
                 self._manifest_stamp = stamp
 
     def _load(self, dataset: Dataset) -> _Loaded:
@@ -250,6 +257,13 @@ def store() -> DataStore:
         if _default is None:
             _default = DataStore(load_settings())
         return _default
+
+
+def generation() -> int:
+    """Changes whenever served data changed; part of every query cache key."""
+    current = store()
+    current._maybe_recheck()
+    return current.generation
 
 
 def frame(name: str) -> pd.DataFrame:

@@ -40,6 +40,7 @@ class Source:
     published: str | None = None
     fetched: str | None = None
     period: str | None = None
+    reference_date: str | None = None
     caveat: str | None = None
 
     def as_dict(self) -> dict[str, Any]:

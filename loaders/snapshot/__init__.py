@@ -82,10 +82,17 @@ def _build_all(seed: Seed) -> Iterator[Built]:
     yield geo.build_fylkesgrenser(seed)
 
 
-def _as_of(sources: list[dict[str, Any]]) -> str | None:
-    dates = [s.get("published") or s.get("fetched") for s in sources]
-    dates = [d for d in dates if d]
-    return max(dates) if dates else None
+def as_of(sources: list[dict[str, Any]]) -> tuple[str | None, str | None]:
+    """The newest date known for the sources, and what kind of date it is.
+
+    Publication or fetch dates where the seed states them; otherwise the reference date of
+    the figures (e.g. population per 1 January 2026), so a reader always gets a date.
+    """
+    for kind in ("published", "fetched", "reference_date"):
+        dates = [s[kind] for s in sources if s.get(kind)]
+        if dates:
+            return max(dates), kind.removesuffix("_date")
+    return None, None
 
 
 def build_snapshot(
@@ -118,13 +125,13 @@ def build_snapshot(
             entry = write_payload(target, dataset, built.payload)
             entry["coverage"] = {"features": built.payload.count(b'"type":"Feature"')}
         sources = [s.as_dict() for s in built.sources]
+        entry["as_of"], entry["as_of_kind"] = as_of(sources)
         entry.update(
             origin="snapshot",
             title_nb=dataset.title_nb,
             title_en=dataset.title_en,
             sources=sources,
             licence=sorted({s["licence"] for s in sources}),
-            as_of=_as_of(sources),
             notes=[*dataset.notes, *built.notes],
         )
         entries[built.name] = entry

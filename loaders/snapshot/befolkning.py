@@ -21,6 +21,7 @@ SOURCE = Source(
     url="https://www.ssb.no/statbank/table/07459",
     origin="niphr/csdata@59345122",
     period="1. januar 2005–2026",
+    reference_date="2026-01-01",
     caveat=(
         "Regnet om til 2024-kommuner. Før 2024 er 1508 Ålesund og 1580 Haram en 50/50-deling "
         "av gamle 1507; før 2020 er 1806/1875 og 5055/5056/5059 vektede delinger. "
@@ -116,7 +117,7 @@ def _check_against_group_file(seed: Seed, frame: pd.DataFrame) -> None:
     expected = groups.set_index([groups["kommunenummer"].str.zfill(4), "calyear"])["total"]
     grouped = frame.groupby(["region_code", "year"])
     actual = grouped["persons"].sum()
-    diff = (actual.to_numpy() - expected.reindex(actual.index).to_numpy())
+    diff = actual.to_numpy() - expected.reindex(actual.index).to_numpy()
     official = ~grouped["estimated"].any().to_numpy()
     if pd.isna(diff).any() or (abs(diff[official]) > 0).any():
         raise ValueError(f"{SINGLE_AGE} and {AGE_GROUPS} disagree on municipality totals")

@@ -49,6 +49,7 @@ SOURCES = [
         url="https://www.ssb.no/statbank/table/14288",
         origin="evensrii/Telemark@2f2c2110",
         period="2024–2050",
+        reference_date="2024-01-01",
         caveat="Offline: bare Telemark-kommunene, Telemark og hele landet.",
     ),
     Source(
@@ -60,6 +61,7 @@ SOURCES = [
         url="https://www.ssb.no/statbank/table/14746",
         origin="evensrii/Telemark@2f2c2110",
         period="2026–2050",
+        reference_date="2026-01-01",
         caveat="Offline: bare Telemark-kommunene, Telemark og hele landet.",
     ),
     Source(
@@ -124,7 +126,12 @@ def build_framskriving(seed: Seed, kommuner: pd.DataFrame) -> Built:
         raw["age_group"] = raw["alder"].map(AGE_GROUPS)
         frames.append(_coded(raw, names, table_id))
     totals = pd.read_csv(seed.path(COUNTY_TOTALS)).rename(
-        columns={"fylke": "region", "alternativ": "alternative", "aar": "year", "personer": "persons"}
+        columns={
+            "fylke": "region",
+            "alternativ": "alternative",
+            "aar": "year",
+            "personer": "persons",
+        }
     )
     totals["age_group"] = "total"
     county_totals = _coded(totals, names, "14288")

@@ -23,6 +23,7 @@ SOURCE_KOMMUNER = Source(
     file=KOMMUNER,
     origin="robhop/fylker-og-kommuner@ae878250",
     period="2024",
+    reference_date="2024-01-01",
 )
 SOURCE_FYLKER = Source(
     title="Fylkesgrenser 2024 (forenklet, WGS84)",
@@ -31,6 +32,7 @@ SOURCE_FYLKER = Source(
     file=FYLKER,
     origin="robhop/fylker-og-kommuner@ae878250",
     period="2024",
+    reference_date="2024-01-01",
 )
 
 
@@ -42,7 +44,10 @@ def _normalised(features: list[dict], code_key: str, name_key: str) -> bytes:
             {
                 "type": "Feature",
                 "id": f["properties"][code_key],
-                "properties": {"code": f["properties"][code_key], "name": f["properties"][name_key]},
+                "properties": {
+                    "code": f["properties"][code_key],
+                    "name": f["properties"][name_key],
+                },
                 "geometry": f["geometry"],
             }
             for f in sorted(features, key=lambda f: f["properties"][code_key])

@@ -22,6 +22,7 @@ SOURCE_CODES = Source(
     file=CODES_AT,
     url="https://data.ssb.no/api/klass/v1/classifications/131/codesAt?date=2026-01-01",
     period="1. januar 2026",
+    reference_date="2026-01-01",
 )
 SOURCE_COUNTIES = Source(
     title="Fylkesinndeling 2024 (fylkesnummer og -navn)",
@@ -30,6 +31,7 @@ SOURCE_COUNTIES = Source(
     file=COUNTIES,
     origin="robhop/fylker-og-kommuner@ae878250",
     period="2024",
+    reference_date="2024-01-01",
 )
 SOURCE_CHANGES = Source(
     title="KLASS 131 endringer i kommuneinndelingen 2011–2024",
@@ -39,6 +41,7 @@ SOURCE_CHANGES = Source(
     file=CHANGES,
     origin="Samarbeidsdesken/ssb-kommunenummer@657a5d1d",
     period="2011–2024",
+    reference_date="2024-01-01",
 )
 
 UNKNOWN_CODE = "9999"  # KLASS lists "Uoppgitt" among valid codes; it is not a municipality.

@@ -20,6 +20,7 @@ SOURCE_GROUPS = Source(
     file=GROUPS,
     origin="Samarbeidsdesken/p02-ukraina@fc298da7",
     period="2022–2024",
+    reference_date="2024-01-01",
 )
 SOURCE_DESCRIPTIONS = Source(
     title="Beskrivelse av KOSTRA-gruppene (2020-inndelingen)",
@@ -29,6 +30,7 @@ SOURCE_DESCRIPTIONS = Source(
     file=DESCRIPTIONS,
     origin="Samarbeidsdesken/p02-ukraina@fc298da7",
     period="2020-inndelingen",
+    reference_date="2020-01-01",
 )
 
 

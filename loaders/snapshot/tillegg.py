@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kommuneokonomi.datasets import LICENCE_SSB
 from loaders.snapshot.base import Built, Seed
 from loaders.store import Source
 
@@ -18,6 +17,7 @@ SOURCE_TBU = Source(
     file=TBU,
     origin="avskrevet fra TBU-rapportenes tabeller",
     period="1990–2020",
+    reference_date="2020-12-31",
     caveat="Gjelder hele kommunesektoren, ikke bare kommunene som i KOSTRA 12134.",
 )
 SOURCE_UTGIFTSBEHOV = Source(
@@ -27,6 +27,7 @@ SOURCE_UTGIFTSBEHOV = Source(
     file=UTGIFTSBEHOV,
     origin="tredjeparts uttrekk, ikke kontrollert mot Grønt hefte",
     period="inntektsårene 2025–2026",
+    reference_date="2026-01-01",
     caveat="Tredjeparts uttrekk; ikke kontrollert mot Grønt hefte.",
 )
 

@@ -1,0 +1,82 @@
+"""Line charts over time: registered series, projections (dashed) and uncertainty bands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+
+@dataclass(frozen=True)
+class Line:
+    """One series: its name, points, colour role and how its values are formatted on hover."""
+
+    name: str
+    x: Sequence
+    y: Sequence
+    color: str
+    dash: str = "solid"
+    width: float = 2.5
+    hover: str = "%{y}"
+    estimated: Sequence[bool] | None = None
+    markers: bool = True
+    legendgroup: str | None = None
+    showlegend: bool = True
+
+
+@dataclass(frozen=True)
+class Band:
+    """A shaded range between two series, e.g. SSB's low and high projection alternatives."""
+
+    name: str
+    x: Sequence
+    low: Sequence
+    high: Sequence
+    color: str
+    legendgroup: str | None = None
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def lines(
+    series: Sequence[Line], bands: Sequence[Band] = (), hline: tuple[float, str, str] | None = None
+) -> go.Figure:
+    """A figure with bands underneath, then lines; estimated points get hollow markers.
+
+    `hline` is (value, label, colour) for a reference level such as the TBU norm.
+    """
+    fig = go.Figure()
+    for band in bands:
+        fig.add_trace(
+            go.Scatter(x=[*band.x, *list(band.x)[::-1]], y=[*band.high, *list(band.low)[::-1]],
+                       fill="toself", fillcolor=_rgba(band.color, 0.15), line={"width": 0},
+                       name=band.name, hoverinfo="skip", legendgroup=band.legendgroup,
+                       showlegend=False)
+        )  # fmt: skip
+    for line in series:
+        symbols = (
+            ["circle-open" if e else "circle" for e in line.estimated]
+            if line.estimated is not None
+            else "circle"
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=list(line.x), y=list(line.y), name=line.name,
+                mode="lines+markers" if line.markers else "lines",
+                line={"color": line.color, "dash": line.dash, "width": line.width},
+                marker={"size": 5, "symbol": symbols, "color": line.color},
+                hovertemplate=f"{line.name}<br>%{{x}}: {line.hover}<extra></extra>",
+                legendgroup=line.legendgroup, connectgaps=False, showlegend=line.showlegend,
+            )
+        )  # fmt: skip
+    if hline is not None:
+        value, label, color = hline
+        fig.add_hline(y=value, line={"color": color, "dash": "dash", "width": 1.5},
+                      annotation_text=label, annotation_position="top left",
+                      annotation_font={"color": color, "size": 11})  # fmt: skip
+    fig.update_layout(hovermode="closest")
+    return fig

@@ -1,0 +1,111 @@
+"""One look for every chart: colour roles, fonts, title and source line inside the figure.
+
+Colours follow the Okabe–Ito palette (safe for the common colour-vision deficiencies) and
+keep one meaning everywhere: the chosen municipality is always blue, its KOSTRA group
+orange, Landet dark grey, the county green, the TBU norm vermillion and dashed.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from contextvars import ContextVar
+
+import plotly.graph_objects as go
+
+from kommuneokonomi.formatting import plotly_separators
+
+KOMMUNE = "#0072B2"
+KOSTRAGRUPPE = "#E69F00"
+LANDET = "#3A3A3A"
+FYLKE = "#009E73"
+NORM = "#D55E00"
+OTHER = "#C4C4C4"
+ESTIMATE = "#7F7F7F"
+
+# Extra series (comparison sets), in order; never reuses the role colours above.
+SERIES = ["#56B4E9", "#CC79A7", "#F0E442", "#8C564B", "#17BECF", "#9467BD", "#7F7F7F",
+          "#BCBD22", "#1F77B4", "#AEC7E8"]  # fmt: skip
+
+# Diverging scale centred on the TBU norm: below norm vermillion, above norm blue.
+DIVERGING = [[0.0, "#B2182B"], [0.25, "#EF8A62"], [0.5, "#F7F7F7"], [0.75, "#67A9CF"],
+             [1.0, "#2166AC"]]  # fmt: skip
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+# Plotly cannot wrap text, so titles and source lines are broken into lines up front:
+# narrow on phones (390 px), wide elsewhere. The UI sets this per script run.
+COMPACT: ContextVar[bool] = ContextVar("compact", default=False)
+WIDTHS = {False: (85, 140, 90), True: (36, 58, 40)}  # title, source, legend chars per line
+
+
+def wrap(text: str, width: int) -> str:
+    """Plotly does not wrap text: break it into lines joined by <br>."""
+    return "<br>".join(textwrap.wrap(text, width=width)) or text
+
+
+def _legend_entries(fig: go.Figure) -> list[str]:
+    return [tr.name or "" for tr in fig.data if tr.showlegend is not False and tr.name]
+
+
+def style(
+    fig: go.Figure,
+    *,
+    title: str,
+    source: str,
+    lang: str,
+    x_title: str | None = None,
+    y_title: str | None = None,
+    height: int = 400,
+    legend: bool = True,
+) -> go.Figure:
+    """Apply the house layout: finding-stating title, axis titles with units, source line.
+
+    Title on top; legend and source line below the x axis, so nothing overlaps at 390 px.
+    """
+    title_width, source_width, legend_width = WIDTHS[COMPACT.get()]
+    title_lines = wrap(title, title_width)
+    source_lines = wrap(source, source_width)
+    entries = _legend_entries(fig) if legend else []
+    legend_rows = -(-sum(len(e) + 6 for e in entries) // legend_width) if entries else 0
+    title_px = 22 + 21 * title_lines.count("<br>")
+    source_px = 16 + 14 * source_lines.count("<br>")
+    legend_px = 22 * legend_rows
+    axis_px = 62 if x_title else 34
+    bottom = axis_px + legend_px + source_px + 8
+    total = height + title_px + bottom
+    fig.update_layout(
+        title={"text": title_lines, "x": 0.01, "xanchor": "left", "xref": "container",
+               "y": 1, "yanchor": "bottom", "yref": "paper", "pad": {"b": 14},
+               "font": {"size": 16}},
+        font={"family": FONT, "size": 13, "color": "#1b1f24"},
+        separators=plotly_separators(lang),
+        height=total,
+        margin={"l": 10, "r": 16, "t": title_px + 30, "b": bottom},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        hoverlabel={"font": {"family": FONT}},
+        showlegend=bool(entries),
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container",
+                "y": (source_px + 6) / total, "yanchor": "bottom", "title": None,
+                "font": {"size": 12}},
+    )  # fmt: skip
+    fig.update_xaxes(title=x_title, showgrid=False, linecolor="#888", ticks="outside",
+                     automargin=True)  # fmt: skip
+    fig.update_yaxes(title=y_title, gridcolor="#e6e6e6", zerolinecolor="#999", automargin=True)
+    fig.add_annotation(
+        text=source_lines,
+        xref="paper", yref="paper", x=0, y=0, yshift=-bottom + 4,
+        xanchor="left", yanchor="bottom", showarrow=False, align="left",
+        font={"size": 10.5, "color": "#555"},
+    )  # fmt: skip
+    return fig
+
+
+def plotly_config(filename: str) -> dict:
+    """Streamlit/plotly config: a clean mode bar whose camera saves a 2× PNG named `filename`."""
+    return {
+        "displaylogo": False,
+        "responsive": True,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+    }

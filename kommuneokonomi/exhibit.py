@@ -1,0 +1,39 @@
+"""An exhibit: one chart or table together with the exact data it shows and its provenance.
+
+Pages render exhibits, embeds show them alone, and exports write their data and metadata,
+so what a reader sees, downloads and embeds is always the same set of numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from kommuneokonomi.sources import SourceRef
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """A chart (or table) with the tidy data behind it, its title, sources and notes."""
+
+    id: str
+    title: str
+    data: pd.DataFrame
+    columns: dict[str, str]
+    sources: tuple[SourceRef, ...]
+    source_text: str
+    period: str
+    lang: str
+    figure: go.Figure | None = None
+    notes: tuple[str, ...] = ()
+    kommune_code: str | None = None
+    slug: str = ""
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def filename_stem(self) -> str:
+        """'4601-netto-driftsresultat-2015-2025': municipality, indicator and period."""
+        parts = [self.kommune_code or "norge", self.slug or self.id, self.period]
+        return "-".join(p.replace(" ", "").replace("–", "-") for p in parts if p)

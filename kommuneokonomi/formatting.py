@@ -1,0 +1,81 @@
+"""Numbers and dates as readers expect them: 1 234,5 in bokmål, 1,234.5 in English."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+
+MONTHS = {
+    "nb": [
+        "januar", "februar", "mars", "april", "mai", "juni",
+        "juli", "august", "september", "oktober", "november", "desember",
+    ],
+    "en": [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ],
+}  # fmt: skip
+
+
+def is_missing(value: object) -> bool:
+    """True for None and NaN: a figure that does not exist must never be printed as 0."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value: float | int | None, lang: str, decimals: int = 0, missing: str = "–") -> str:
+    """A number with the language's separators; `missing` for None/NaN."""
+    if is_missing(value):
+        return missing
+    rounded = round(float(value), decimals)
+    text = f"{abs(rounded):,.{decimals}f}"
+    if lang != "en":
+        text = text.replace(",", NBSP).replace(".", ",")
+    if rounded < 0:
+        text = (MINUS if lang != "en" else "-") + text
+    return text
+
+
+def percent(value: float | None, lang: str, decimals: int = 1, missing: str = "–") -> str:
+    """A percentage: '1,8 %' in bokmål, '1.8%' in English."""
+    if is_missing(value):
+        return missing
+    text = number(value, lang, decimals)
+    return f"{text}{NBSP}%" if lang != "en" else f"{text}%"
+
+
+def signed(value: float | None, lang: str, decimals: int = 1, suffix: str = "") -> str:
+    """A change with an explicit sign (+1,2 / −0,4), for deltas and differences."""
+    if is_missing(value):
+        return "–"
+    text = number(value, lang, decimals)
+    return (text if text.startswith(("-", MINUS)) else f"+{text}") + suffix
+
+
+def iso_date(text: str | None, lang: str) -> str:
+    """An ISO date ('2026-03-16' or '2026-03') as '16. mars 2026' / '16 March 2026'."""
+    if not text:
+        return "–"
+    parts = text[:10].split("-")
+    try:
+        if len(parts) == 3:
+            day = date(int(parts[0]), int(parts[1]), int(parts[2]))
+            month = MONTHS[lang if lang == "en" else "nb"][day.month - 1]
+            return (
+                f"{day.day} {month} {day.year}"
+                if lang == "en"
+                else f"{day.day}. {month} {day.year}"
+            )
+        if len(parts) == 2:
+            month = MONTHS[lang if lang == "en" else "nb"][int(parts[1]) - 1]
+            return f"{month} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return text
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's `separators` layout value: decimal mark then thousands mark."""
+    return ".," if lang == "en" else "," + NBSP
