@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from kommuneokonomi.data import DataStore
 from kommuneokonomi.errors import DataError
 from kommuneokonomi.settings import load_settings
 from loaders.snapshot import build_snapshot
 from loaders.snapshot.base import SeedMissing
+from loaders.ssb.jsonstat import JsonStatError, parse
 from loaders.store import ValidationError
 
 
@@ -55,6 +57,18 @@ def _status(args: argparse.Namespace) -> int:
     return 1 if any(r.get("error") for r in rows) else 0
 
 
+def _parse(args: argparse.Namespace) -> int:
+    try:
+        frame = parse(args.file.read_bytes())
+    except (OSError, JsonStatError) as exc:
+        print(f"error: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    if args.no_labels:
+        frame = frame.drop(columns=[f"{c}_label" for c in frame.columns if f"{c}_label" in frame])
+    frame.to_csv(sys.stdout, index=False)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__)
@@ -67,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="show what each dataset holds and where it comes from")
     status.add_argument("--json", action="store_true", help="machine-readable output")
     status.set_defaults(func=_status)
+    parse_cmd = sub.add_parser("parse", help="print a saved SSB JSON-stat2 response as CSV")
+    parse_cmd.add_argument("file", type=Path, help="a JSON-stat2 dataset file")
+    parse_cmd.add_argument("--no-labels", action="store_true", help="codes only, no label columns")
+    parse_cmd.set_defaults(func=_parse)
     return parser
 
 
