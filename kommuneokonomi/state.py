@@ -23,6 +23,35 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f`<>*_$~\[\]|\\]")
 
 
 @dataclass(frozen=True)
+class ViewState:
+    """Everything that defines a view; any exhibit can be rebuilt from it (pages, embeds)."""
+
+    kommune: str = DEFAULT_KOMMUNE
+    lang: str = DEFAULT_LANG
+    aar: int | None = None
+    sammenlign: tuple[str, ...] = ()
+    indikator: str | None = None
+    mot: str | None = None
+    indeks: int | None = None
+    alternativ: str | None = None
+
+    def query(self) -> str:
+        """This state as a permalink query string (defaults left out)."""
+        return permalink_query(
+            {
+                "kommune": self.kommune,
+                "aar": self.aar,
+                "sammenlign": self.sammenlign,
+                "indikator": self.indikator,
+                "mot": self.mot,
+                "indeks": self.indeks,
+                "alternativ": self.alternativ,
+                "lang": self.lang if self.lang != DEFAULT_LANG else None,
+            }
+        )
+
+
+@dataclass(frozen=True)
 class Notice:
     """Something the reader should know about their link: an i18n key and its values."""
 

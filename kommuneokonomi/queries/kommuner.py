@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
 import pandas as pd
 
 from kommuneokonomi import data
+from kommuneokonomi.queries.cache import cached
 
 
 def fold(text: str) -> str:
@@ -114,7 +114,7 @@ def _successors(changes: pd.DataFrame, current: set[str]) -> dict[str, tuple[str
     }
 
 
-@cache
+@cached(maxsize=1)
 def index() -> KommuneIndex:
     """The process-wide municipality index built from the served datasets."""
     kommuner = data.frame("kommuner")
@@ -128,3 +128,17 @@ def index() -> KommuneIndex:
     }
     names = dict(zip(kommuner["kommune_code"], kommuner["kommune_name"], strict=True))
     return KommuneIndex(kommuner, names, _successors(changes, current), old_names)
+
+
+@cached()
+def neighbours(kommune_code: str) -> tuple[str, ...]:
+    """Municipalities sharing a land border with `kommune_code` (none for island municipalities)."""
+    pairs = data.frame("naboer")
+    return tuple(sorted(pairs.loc[pairs["kommune_code"] == kommune_code, "nabo_code"]))
+
+
+@cached()
+def county_members(county_code: str) -> tuple[str, ...]:
+    """Current municipalities in a county."""
+    kommuner = data.frame("kommuner")
+    return tuple(kommuner.loc[kommuner["county_code"] == county_code, "kommune_code"])

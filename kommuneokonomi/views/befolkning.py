@@ -6,11 +6,14 @@ import pandas as pd
 
 from kommuneokonomi.charts import theme
 from kommuneokonomi.charts.lines import Band, Line, lines
+from kommuneokonomi.datasets import LANDET
 from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import number
 from kommuneokonomi.i18n import t
 from kommuneokonomi.queries import befolkning, framskriving
+from kommuneokonomi.queries.kommuner import county_members, index
 from kommuneokonomi.sources import SourceRef, source_line
+from kommuneokonomi.state import ViewState
 from kommuneokonomi.views.regions import region_name
 
 PROJECTION_END = 2050
@@ -147,3 +150,19 @@ def population(code: str, lang: str, color: str = theme.KOMMUNE) -> Exhibit:
         kommune_code=code,
         slug="folketall",
     )
+
+
+def support_ratio_for(state: ViewState) -> Exhibit:
+    """The support ratio for the chosen municipality, its county (unless the same) and Norway."""
+    county = index().county(state.kommune)[0]
+    regions = [(state.kommune, theme.KOMMUNE)]
+    if county_members(county) != (state.kommune,):  # NOTE: Oslo is both municipality and county
+        regions.append((county, theme.FYLKE))
+    regions.append((LANDET, theme.LANDET))
+    return support_ratio(regions, state.lang)
+
+
+EXHIBITS = {
+    "befolkning-stotte": support_ratio_for,
+    "folketall": lambda state: population(state.kommune, state.lang),
+}

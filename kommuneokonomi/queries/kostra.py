@@ -1,0 +1,101 @@
+"""KOSTRA key-figure queries (SSB 12134): values, series, rankings, groups and coverage.
+
+NOTE: figures for the latest year are preliminary until SSB's final release in June, and
+older years are revised; every row carries its `vintage`. KOSTRA groups were redrawn in
+2020, so group series break between 2019 and 2020.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kommuneokonomi import data
+from kommuneokonomi.datasets import KOSTRA_LANDET, KOSTRA_LANDET_UTEN_OSLO
+from kommuneokonomi.queries.cache import cached
+
+GROUP_BREAK_YEAR = 2020  # first year of the current KOSTRA grouping
+
+COLUMNS = ["region_code", "region_name", "region_level", "year", "value", "status", "vintage",
+           "published", "source"]  # fmt: skip
+
+
+@cached()
+def indicator(indicator_code: str) -> pd.DataFrame:
+    """All rows for one key figure, every region and year."""
+    kostra = data.frame("kostra")
+    return kostra.loc[kostra["indicator_code"] == indicator_code, COLUMNS].reset_index(drop=True)
+
+
+def series(indicator_code: str, region_codes: tuple[str, ...]) -> pd.DataFrame:
+    """One key figure over time for the given regions (rows only where SSB has a row)."""
+    rows = indicator(indicator_code)
+    return rows[rows["region_code"].isin(region_codes)].sort_values(["region_code", "year"])
+
+
+@cached()
+def kommune_values(indicator_code: str, year: int) -> pd.DataFrame:
+    """Municipality rows for one year with a value, ranked (1 = highest value)."""
+    rows = indicator(indicator_code)
+    rows = rows[(rows["region_level"] == "kommune") & (rows["year"] == year)].copy()
+    rows["rank"] = rows["value"].rank(ascending=False, method="min").astype("Int64")
+    return rows.sort_values("value", ascending=False, na_position="last").reset_index(drop=True)
+
+
+@cached()
+def years(indicator_code: str, level: str = "kommune") -> list[int]:
+    """Years in which at least one region of `level` has a figure (value or status)."""
+    rows = indicator(indicator_code)
+    return sorted(rows.loc[rows["region_level"] == level, "year"].unique().tolist())
+
+
+def value(indicator_code: str, region_code: str, year: int) -> pd.Series | None:
+    """The row for one region and year, or None when SSB (or the snapshot) has none."""
+    rows = indicator(indicator_code)
+    hit = rows[(rows["region_code"] == region_code) & (rows["year"] == year)]
+    return hit.iloc[0] if len(hit) else None
+
+
+@cached()
+def kostragruppe(kommune_code: str, year: int) -> tuple[str, int] | None:
+    """(group code, membership year) for a municipality: that year's group, else the latest
+    earlier one we have, so the caller can say which year's grouping it is.
+    """
+    members = data.frame("kostragruppe_medlemskap")
+    rows = members[(members["kommune_code"] == kommune_code) & (members["year"] <= year)]
+    if rows.empty:
+        rows = members[members["kommune_code"] == kommune_code]
+        if rows.empty:
+            return None
+        first = rows.sort_values("year").iloc[0]
+        return (
+            (first["kostragruppe_code"], int(first["year"])) if year >= GROUP_BREAK_YEAR else None
+        )
+    latest = rows.sort_values("year").iloc[-1]
+    return latest["kostragruppe_code"], int(latest["year"])
+
+
+@cached()
+def group_members(group_code: str, membership_year: int) -> tuple[str, ...]:
+    """Municipalities in a KOSTRA group in the given membership year."""
+    members = data.frame("kostragruppe_medlemskap")
+    rows = members[(members["kostragruppe_code"] == group_code)
+                   & (members["year"] == membership_year)]  # fmt: skip
+    return tuple(sorted(rows["kommune_code"]))
+
+
+@cached()
+def coverage(indicator_code: str) -> pd.DataFrame:
+    """Municipality × year table of what exists: 'value', 'missing' (row without value)."""
+    rows = indicator(indicator_code)
+    rows = rows[rows["region_level"] == "kommune"]
+    state = rows["value"].notna().map({True: "value", False: "missing"})
+    return rows.assign(state=state)[["region_code", "year", "state", "vintage"]]
+
+
+def comparison_regions(kommune_code: str, year: int) -> list[str]:
+    """The chosen municipality, its KOSTRA group, Landet and Landet uten Oslo, in that order."""
+    group = kostragruppe(kommune_code, year)
+    regions = [kommune_code]
+    if group:
+        regions.append(group[0])
+    return [*regions, KOSTRA_LANDET, KOSTRA_LANDET_UTEN_OSLO]

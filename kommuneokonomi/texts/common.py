@@ -1,0 +1,81 @@
+"""Texts shared by every page: app, navigation, controls, notices, source lines."""
+
+# key: (bokmål, English)
+TEXTS: dict[str, tuple[str, str]] = {
+    "app.title": ("Kommuneøkonomi", "Municipal finances"),
+    "app.tagline": (
+        "Økonomi, befolkning og framtid for Norges 357 kommuner",
+        "Finances, population and outlook for Norway's 357 municipalities",
+    ),
+    "nav.profil": ("Kommuneprofil", "Municipality profile"),
+    "nav.driftsresultat": ("Netto driftsresultat", "Net operating result"),
+    "nav.befolkning": ("Befolkning og framskriving", "Population and projections"),
+    "nav.sammenlign": ("Sammenlign", "Compare"),
+    "nav.om": ("Om dataene", "About the data"),
+    "nav.embed": ("Innebygd figur", "Embedded chart"),
+    "common.kommune": ("Kommune", "Municipality"),
+    "common.kommune_help": (
+        "Skriv navn eller kommunenummer. Gamle navn og numre (før 2020 og 2024) virker også.",
+        "Type a name or number. Old names and numbers (before 2020 and 2024) also work.",
+    ),
+    "common.kommune_placeholder": ("Søk etter kommune …", "Search for a municipality …"),
+    "common.language": ("Språk", "Language"),
+    "common.year": ("År", "Year"),
+    "common.norway": ("Norge", "Norway"),
+    "common.landet": ("Landet", "Norway"),
+    "common.landet_uten_oslo": ("Landet uten Oslo", "Norway excluding Oslo"),
+    "common.kostragruppe": ("KOSTRA-gruppe {n}", "KOSTRA group {n}"),
+    "common.county": ("Fylke", "County"),
+    "common.missing": ("mangler", "missing"),
+    "common.estimated": ("anslag", "estimate"),
+    "common.preliminary": ("foreløpig", "preliminary"),
+    "common.persons": ("personer", "people"),
+    "common.source": ("Kilde", "Source"),
+    "common.table": ("tabell", "table"),
+    "common.tables": ("tabell", "tables"),
+    "asof.published": ("publisert {date}", "published {date}"),
+    "asof.fetched": ("hentet {date}", "fetched {date}"),
+    "asof.reference": ("tall per {date}", "figures as of {date}"),
+    "common.fetched": ("hentet", "fetched"),
+    "common.published": ("publisert", "published"),
+    "common.snapshot": ("offline-snapshot", "offline snapshot"),
+    "common.live": ("hentet fra SSB", "fetched from SSB"),
+    "common.and": ("og", "and"),
+    "common.no_data": ("Ingen tall å vise.", "No figures to show."),
+    "common.coming": (
+        "Denne siden er under arbeid.",
+        "This page is being built.",
+    ),
+    "notice.unknown_kommune": (
+        "Fant ingen kommune med nummer {value}. Viser {fallback} i stedet.",
+        "No municipality has the number {value}. Showing {fallback} instead.",
+    ),
+    "notice.old_kommune": (
+        "{value} er et tidligere kommunenummer. Viser dagens kommune, {current}.",
+        "{value} is a former municipality number. Showing today's municipality, {current}.",
+    ),
+    "notice.split_kommune": (
+        "{value} ble delt. Viser {current}; velg den andre kommunen i søket om du mente den.",
+        "{value} was split. Showing {current}; pick the other municipality if you meant it.",
+    ),
+    "notice.bad_year": (
+        "Året {value} finnes ikke i tallene. Viser {fallback}.",
+        "The year {value} is not in the figures. Showing {fallback}.",
+    ),
+    "notice.bad_compare": (
+        "Ignorerte ukjente kommunenumre i sammenligningen: {value}.",
+        "Ignored unknown municipality numbers in the comparison: {value}.",
+    ),
+    "notice.too_many_compare": (
+        "Du kan sammenligne opptil {limit} kommuner; de første {limit} vises.",
+        "You can compare up to {limit} municipalities; the first {limit} are shown.",
+    ),
+    "notice.bad_lang": (
+        "Ukjent språk {value}; viser bokmål.",
+        "Unknown language {value}; showing English.",
+    ),
+    "notice.bad_param": (
+        "Ugyldig verdi for {name} ignorert.",
+        "Invalid value for {name} ignored.",
+    ),
+}

@@ -1,0 +1,3 @@
+"""Exhibits for the om page."""
+
+EXHIBITS: dict = {}

@@ -1,0 +1,3 @@
+"""Exhibits for the profil page."""
+
+EXHIBITS: dict = {}

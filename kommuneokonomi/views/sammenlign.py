@@ -1,0 +1,3 @@
+"""Exhibits for the sammenlign page."""
+
+EXHIBITS: dict = {}
