@@ -50,23 +50,41 @@ def _tables_text(ids: list[str], lang: str) -> str:
     return ", ".join(parts)
 
 
+def _as_of_text(ref: SourceRef, lang: str) -> str:
+    return t(f"asof.{ref.as_of_kind or 'reference'}", lang, date=iso_date(ref.as_of, lang))
+
+
 def source_line(refs: list[SourceRef], lang: str, period: str | None = None) -> str:
     """The line under every chart: tables, period, as-of date and whether live or snapshot.
 
-    E.g. 'Kilde: SSB tabell 07459 og 14746 · 2005–2050 · tall per 1. januar 2026'.
+    E.g. 'Kilde: SSB tabell 07459 og 14746 · 2005–2050 · tall per 1. januar 2026'. When the
+    tables have different dates, each date follows its tables.
     """
+    origins = {r.origin for r in refs}
+    origin_text = t("common.live" if origins == {"live"} else "common.snapshot", lang)
+    dates = {(r.as_of, r.as_of_kind) for r in refs if r.as_of}
+    non_ssb = list(dict.fromkeys(p for r in refs if not r.table_ids for p in r.publishers))
+    if len(dates) > 1:
+        groups: dict[str, list[str]] = {}
+        for ref in refs:
+            if ref.as_of and ref.table_ids:
+                groups.setdefault(_as_of_text(ref, lang), []).extend(ref.table_ids)
+        what = "; ".join(
+            f"{_tables_text(list(dict.fromkeys(ids)), lang)} ({when})"
+            for when, ids in groups.items()
+        )
+        parts = [f"{t('common.source', lang)}: {', '.join(filter(None, [what, *non_ssb]))}"]
+        if period:
+            parts.append(period)
+        return " · ".join([*parts, origin_text])
     ids = list(dict.fromkeys(i for r in refs for i in r.table_ids))
-    non_ssb = [p for r in refs if not r.table_ids for p in r.publishers]
-    what = ", ".join(filter(None, [_tables_text(ids, lang), *dict.fromkeys(non_ssb)]))
+    what = ", ".join(filter(None, [_tables_text(ids, lang), *non_ssb]))
     parts = [f"{t('common.source', lang)}: {what}"]
     if period:
         parts.append(period)
-    dated = sorted((r.as_of, r.as_of_kind or "reference") for r in refs if r.as_of)
-    origins = {r.origin for r in refs}
-    origin_text = t("common.live" if origins == {"live"} else "common.snapshot", lang)
+    dated = [r for r in refs if r.as_of]
     if dated:
-        when, kind = dated[-1]
-        parts.append(f"{t(f'asof.{kind}', lang, date=iso_date(when, lang))} ({origin_text})")
+        parts.append(f"{_as_of_text(dated[0], lang)} ({origin_text})")
     else:
         parts.append(origin_text)
     return " · ".join(parts)

@@ -1,15 +1,37 @@
-"""Kommuneprofil (start page): where the chosen municipality stands, in numbers and words."""
+"""Kommuneprofil (start page): where the chosen municipality stands, in words and numbers."""
+
+import streamlit as st
 
 from kommuneokonomi.charts import theme
 from kommuneokonomi.datasets import LANDET
-from kommuneokonomi.queries.kommuner import index
+from kommuneokonomi.i18n import t
+from kommuneokonomi.state import ViewState
 from kommuneokonomi.ui import exhibit, page
-from kommuneokonomi.views import befolkning
+from kommuneokonomi.views import befolkning, driftsresultat, profil
 
 ctx = page.header("nav.profil")
-county, _ = index().county(ctx.kommune)
-exhibit.show(befolkning.population(LANDET, ctx.lang, theme.LANDET))
-regions = [(ctx.kommune, theme.KOMMUNE), (county, theme.FYLKE), (LANDET, theme.LANDET)]
-if ctx.kommune == "0301":  # NOTE: Oslo is both municipality and county
-    regions = [regions[0], regions[2]]
-exhibit.show(befolkning.support_ratio(regions, ctx.lang))
+state = ViewState(kommune=ctx.kommune, lang=ctx.lang)
+
+with st.container(border=True):
+    for sentence in profil.sentences(state):
+        st.markdown(sentence)
+
+columns = st.columns(4)
+for column, card in zip(columns, profil.cards(state), strict=True):
+    column.metric(card.label, card.value, card.delta, delta_color=card.delta_color,
+                  chart_data=card.trend or None, help=card.help, border=True)  # fmt: skip
+st.caption(profil.cards_source(state))
+
+left, right = st.columns(2)
+with left:
+    exhibit.show(profil.position(state))
+with right:
+    exhibit.show(driftsresultat.trend(state))
+exhibit.show(befolkning.support_ratio_for(state))
+left, right = st.columns(2)
+with left:
+    exhibit.show(befolkning.population(ctx.kommune, ctx.lang))
+with right:
+    exhibit.show(befolkning.population(LANDET, ctx.lang, theme.LANDET), key="folketall-norge")
+with st.expander(t("profil.table_expander", ctx.lang)):
+    exhibit.show(profil.key_figures(state))

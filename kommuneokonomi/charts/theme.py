@@ -35,7 +35,7 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 # Plotly cannot wrap text, so titles and source lines are broken into lines up front:
 # narrow on phones (390 px), wide elsewhere. The UI sets this per script run.
 COMPACT: ContextVar[bool] = ContextVar("compact", default=False)
-WIDTHS = {False: (85, 140, 90), True: (36, 58, 40)}  # title, source, legend chars per line
+WIDTHS = {False: (62, 110, 55), True: (36, 44, 30)}  # title, source, legend chars per line
 
 
 def wrap(text: str, width: int) -> str:
@@ -67,20 +67,20 @@ def style(
     source_lines = wrap(source, source_width)
     entries = _legend_entries(fig) if legend else []
     legend_rows = -(-sum(len(e) + 6 for e in entries) // legend_width) if entries else 0
-    title_px = 22 + 21 * title_lines.count("<br>")
+    title_px = 16 + 21 * (title_lines.count("<br>") + 1)  # plotly anchors by the first line
     source_px = 16 + 14 * source_lines.count("<br>")
     legend_px = 22 * legend_rows
     axis_px = 62 if x_title else 34
     bottom = axis_px + legend_px + source_px + 8
-    total = height + title_px + bottom
+    total = height + title_px + 12 + bottom
     fig.update_layout(
         title={"text": title_lines, "x": 0.01, "xanchor": "left", "xref": "container",
-               "y": 1, "yanchor": "bottom", "yref": "paper", "pad": {"b": 14},
+               "y": 1 - 16 / total, "yanchor": "top", "yref": "container",
                "font": {"size": 16}},
         font={"family": FONT, "size": 13, "color": "#1b1f24"},
         separators=plotly_separators(lang),
         height=total,
-        margin={"l": 10, "r": 16, "t": title_px + 30, "b": bottom},
+        margin={"l": 10, "r": 16, "t": title_px + 12, "b": bottom},
         plot_bgcolor="white",
         paper_bgcolor="white",
         hoverlabel={"font": {"family": FONT}},

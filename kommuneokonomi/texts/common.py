@@ -29,6 +29,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.missing": ("mangler", "missing"),
     "common.estimated": ("anslag", "estimate"),
     "common.preliminary": ("foreløpig", "preliminary"),
+    "common.vintage_unknown": ("årgang ukjent", "vintage unknown"),
     "common.persons": ("personer", "people"),
     "common.source": ("Kilde", "Source"),
     "common.table": ("tabell", "table"),

@@ -7,6 +7,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Netto driftsresultat, % av brutto driftsinntekter",
         "Net operating result, % of gross operating revenue",
     ),
+    "ndr.axis_short": ("% av brutto driftsinntekter", "% of gross operating revenue"),
     "ndr.norm": ("TBU-norm {norm}", "TBU norm {norm}"),
     "ndr.trend_title_above": (
         "{kommune} hadde netto driftsresultat på {value} i {year}, over TBU-normen på {norm}",

@@ -87,7 +87,7 @@ def trend(state: ViewState) -> Exhibit:
     if group:
         notes.append(t("ndr.group_year_note", lang, year=group[1]))
     theme.style(fig, title=title, source=source, lang=lang, x_title=t("common.year", lang),
-                y_title=t("ndr.axis", lang))  # fmt: skip
+                y_title=t("ndr.axis_short", lang))  # fmt: skip
     fig.update_yaxes(ticksuffix=" %" if lang != "en" else "%")
     data = rows.assign(indicator_code=NETTO_DRIFTSRESULTAT)
     columns = {"region_code": "region_code", "region_name": "region", "year": "year",
