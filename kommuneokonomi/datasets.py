@@ -193,11 +193,15 @@ DATASETS: dict[str, Dataset] = {
                 ("published", S, True),
                 ("source", S, False),
                 ("table_id", S, False),
+                ("source_code", S, False),
             ),
             keys=("region_code", "indicator_code", "year"),
+            schema_version=2,
             kommune_column="region_code",
             notes=(
                 "NOTE: foreløpige tall 15. mars, endelige 15. juni; eldre år revideres.",
+                "NOTE: source_code er regionkoden SSB publiserte tallet under; den skiller seg fra "
+                "region_code når kommunen har fått nytt nummer uten å endre grenser.",
                 "NOTE: brudd i KOSTRA-gruppene mellom 2019 og 2020 (ny inndeling).",
             ),
         ),

@@ -286,6 +286,7 @@ def build_kostra(seed: Seed, kommuner: pd.DataFrame) -> Built:
     frame["indicator_label"] = frame["indicator_code"].map(lambda c: INDICATORS[c].name_nb)
     frame["unit"] = frame["indicator_code"].map(lambda c: INDICATORS[c].unit)
     frame["table_id"] = "12134"
+    frame["source_code"] = frame["region_code"]  # the offline files already use 2024 codes
     return Built(
         "kostra",
         [SOURCE_SINGLE, SOURCE_WORKBOOK, SOURCE_VESTLAND, SOURCE_OSLO],
