@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from collections.abc import Iterator
 from dataclasses import replace
@@ -110,3 +111,50 @@ def ssb_settings(ssb_server: SsbServer, snapshot_settings: Settings) -> Settings
         rate_limit_calls=1_000,
         rate_limit_window_s=60.0,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Headless Chromium for browser tests: Debian's package, installed on first use when missing
+# (Playwright's own browser download does not work here). Tests marked `browser` use it.
+# ---------------------------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def _install_chromium() -> None:
+    import subprocess
+
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, timeout=600)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env, timeout=900
+    )
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Path of Debian's chromium, installing the package first if it is not there."""
+    import shutil
+
+    if not shutil.which("chromium") and not os.path.exists(CHROMIUM):
+        _install_chromium()
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[object]:
+    """A headless Chromium driven by Playwright (no network beyond loopback)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
