@@ -8,13 +8,18 @@ from kommuneokonomi.ui.controls import current_lang
 st.set_page_config(page_title="Kommuneøkonomi", page_icon="📊", layout="wide")
 lang = current_lang()
 pages = [
-    st.Page("pages/kommuneprofil.py", title=t("nav.profil", lang), url_path="kommuneprofil",
-            default=True),
-    st.Page("pages/driftsresultat.py", title=t("nav.driftsresultat", lang),
-            url_path="driftsresultat"),
+    st.Page(
+        "pages/kommuneprofil.py",
+        title=t("nav.profil", lang),
+        url_path="kommuneprofil",
+        default=True,
+    ),
+    st.Page(
+        "pages/driftsresultat.py", title=t("nav.driftsresultat", lang), url_path="driftsresultat"
+    ),
     st.Page("pages/befolkning.py", title=t("nav.befolkning", lang), url_path="befolkning"),
     st.Page("pages/sammenlign.py", title=t("nav.sammenlign", lang), url_path="sammenlign"),
     st.Page("pages/om_dataene.py", title=t("nav.om", lang), url_path="om-dataene"),
     st.Page("pages/embed.py", title=t("nav.embed", lang), url_path="embed", visibility="hidden"),
-]  # fmt: skip
+]
 st.navigation(pages, position="top").run()

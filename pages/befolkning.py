@@ -1,9 +1,67 @@
-"""befolkning page (being built)."""
+"""Befolkning og framskriving: age pyramid, age groups, projections, support ratio and 80+."""
 
 import streamlit as st
 
 from kommuneokonomi.i18n import t
-from kommuneokonomi.ui import page
+from kommuneokonomi.queries import befolkning as population
+from kommuneokonomi.state import ViewState, first, shown
+from kommuneokonomi.ui import controls, exhibit, page
+from kommuneokonomi.views import befolkning
+from kommuneokonomi.views.regions import region_name
+
+LEVEL_KEY = "niva"
+
+
+def level_picker(lang: str, kommune: str) -> str:
+    """Municipality, its county or Norway for the pyramid, age groups and projection (?niva=).
+
+    NOTE: not `bind="query-params"`: a bound segmented control writes the shown label
+    ('Telemark', 'Norway') to the URL, which changes with language and municipality; this
+    keeps the stable code ('fylke'). An unknown URL value gives a notice; Oslo, its own
+    county, has no county level.
+    """
+    levels = befolkning.levels_for(kommune)
+    if LEVEL_KEY not in st.session_state:
+        raw = first(st.query_params.get_all(LEVEL_KEY) or None)
+        if raw and raw not in befolkning.LEVELS:
+            st.info(t("befolkning.bad_level", lang, value=shown(raw)), icon=":material/info:")
+        st.session_state[LEVEL_KEY] = raw if raw in levels else levels[0]
+    elif st.session_state[LEVEL_KEY] not in levels:
+        st.session_state[LEVEL_KEY] = levels[0]
+    choice = st.segmented_control(
+        t("befolkning.level", lang),
+        options=list(levels),
+        format_func=lambda level: region_name(befolkning.level_region(kommune, level), lang),
+        key=LEVEL_KEY,
+        required=True,
+        help=t("befolkning.level_help", lang),
+    )
+    if choice == levels[0]:
+        st.query_params.pop(LEVEL_KEY, None)
+    else:
+        st.query_params[LEVEL_KEY] = choice
+    return choice
+
 
 ctx = page.header("nav.befolkning")
-st.info(t("common.coming", ctx.lang))
+lang = ctx.lang
+left, right = st.columns([3, 1], vertical_alignment="bottom")
+with left:
+    level = level_picker(lang, ctx.kommune)
+with right:
+    year = controls.year_picker(lang, population.years())
+state = ViewState(kommune=ctx.kommune, lang=lang, aar=year)
+
+st.subheader(t("befolkning.section_structure", lang))
+exhibit.show(befolkning.pyramid(state, level))
+exhibit.show(befolkning.age_groups(state, level))
+
+st.subheader(t("befolkning.section_future", lang))
+gap = befolkning.projection_gap(state, level)
+if gap:
+    st.info(gap, icon=":material/info:")
+exhibit.show(befolkning.projection(state, level))
+
+st.subheader(t("befolkning.section_elderly", lang))
+exhibit.show(befolkning.support_ratio_for(state))
+exhibit.show(befolkning.persons_80(state))

@@ -1,9 +1,72 @@
-"""driftsresultat page (being built)."""
+"""Netto driftsresultat: one year across all municipalities, and the chosen one's trend."""
 
 import streamlit as st
 
 from kommuneokonomi.i18n import t
-from kommuneokonomi.ui import page
+from kommuneokonomi.indicators import NETTO_DRIFTSRESULTAT
+from kommuneokonomi.queries import kostra
+from kommuneokonomi.state import ViewState, shown
+from kommuneokonomi.ui import controls, exhibit, page
+from kommuneokonomi.views import driftsresultat as views
 
 ctx = page.header("nav.driftsresultat")
-st.info(t("common.coming", ctx.lang))
+with st.columns([1, 3])[0]:
+    year = controls.year_picker(ctx.lang, kostra.years(NETTO_DRIFTSRESULTAT))
+state = ViewState(kommune=ctx.kommune, aar=year, lang=ctx.lang)
+
+notice = views.missing_notice(state)
+if notice:
+    st.info(notice, icon=":material/info:")
+with st.container(horizontal=True):
+    for card in views.cards(state):
+        st.metric(
+            card.label,
+            card.value,
+            card.delta,
+            delta_color="off",
+            delta_arrow=card.arrow,
+            delta_description=card.note,
+            help=card.help,
+            border=True,
+        )
+st.markdown(" ".join(views.norm_gap(state)))
+
+left, right = st.columns(2, gap="large")
+with left:
+    exhibit.show(views.fordeling(state))
+with right:
+    exhibit.show(views.trend(state))
+
+left, right = st.columns(2, gap="large")
+with left:
+    exhibit.show(views.kart(state))
+with right:
+    ranking = views.ranking(state)
+    st.markdown(f"**{ranking.title}**")
+    search = st.text_input(
+        t("ndr.search", ctx.lang),
+        key="ndr_search",
+        type="search",
+        placeholder=t("ndr.search_placeholder", ctx.lang),
+        live=True,
+    )
+    with_missing = st.toggle(
+        t("ndr.with_missing", ctx.lang, n=views.missing_count(ranking)), key="ndr_missing"
+    )
+    table = views.ranking_table(ranking, search, with_missing)
+    if table.data.empty:
+        st.info(t("ndr.no_match", ctx.lang, query=shown(search)))
+    else:
+        columns = {
+            t("ndr.col_rank", ctx.lang): st.column_config.Column(width=48),
+            t("ndr.col_value", ctx.lang): st.column_config.Column(
+                help=t("ndr.col_value_help", ctx.lang)
+            ),
+            t("ndr.col_gap", ctx.lang): st.column_config.Column(
+                help=t("ndr.col_gap_help", ctx.lang)
+            ),
+        }
+        st.dataframe(table, hide_index=True, height=460, column_config=columns, placeholder="")
+        st.caption(t("ndr.table_caption", ctx.lang))
+    exhibit.show(ranking)
+    st.caption(ranking.source_text)

@@ -18,8 +18,15 @@ with st.container(border=True):
 
 columns = st.columns(4)
 for column, card in zip(columns, profil.cards(state), strict=True):
-    column.metric(card.label, card.value, card.delta, delta_color=card.delta_color,
-                  chart_data=card.trend or None, help=card.help, border=True)  # fmt: skip
+    column.metric(
+        card.label,
+        card.value,
+        card.delta,
+        delta_color=card.delta_color,
+        chart_data=card.trend or None,
+        help=card.help,
+        border=True,
+    )
 st.caption(profil.cards_source(state))
 
 left, right = st.columns(2)

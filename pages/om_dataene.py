@@ -1,9 +1,130 @@
-"""om page (being built)."""
+"""Om dataene: sources, freshness, coverage, definitions and how to refresh the data."""
+
+from collections.abc import Callable
 
 import streamlit as st
 
+from kommuneokonomi.errors import DataError
+from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.i18n import t
-from kommuneokonomi.ui import page
+from kommuneokonomi.state import ViewState
+from kommuneokonomi.ui import exhibit, page
+from kommuneokonomi.views import om
 
 ctx = page.header("nav.om")
-st.info(t("common.coming", ctx.lang))
+state = ViewState(kommune=ctx.kommune, lang=ctx.lang)
+
+
+def build(builder: Callable[[ViewState], object]) -> object | None:
+    """Run a view builder; a dataset that cannot be read is reported, the page carries on."""
+    try:
+        return builder(state)
+    except DataError as exc:
+        st.error(t("om.unreadable_section", ctx.lang, error=om.md(exc)), icon=":material/error:")
+        return None
+
+
+def table(builder: Callable[[ViewState], Exhibit]) -> None:
+    """A table exhibit: its title, the table, its source line and notes."""
+    ex = build(builder)
+    if ex is None:
+        return
+    st.markdown(f"**{om.md(ex.title)}**")
+    st.dataframe(om.display(ex), hide_index=True, key=f"table-{ex.id}")
+    st.caption(om.md(ex.source_text))
+    for note in ex.notes:
+        st.caption(om.md(note))
+
+
+def text(builder: Callable[[ViewState], str]) -> None:
+    """A paragraph built from the data (already escaped where it quotes data)."""
+    paragraph = build(builder)
+    if paragraph:
+        st.markdown(paragraph)
+
+
+st.markdown(t("om.intro", ctx.lang))
+line, problems = om.status(state)
+st.info(line, icon=":material/database:")
+for problem in problems:
+    st.error(problem, icon=":material/error:")
+with st.container(border=True):
+    text(om.kommune_sentence)
+
+st.header(t("om.h_sources", ctx.lang), anchor="kilder")
+st.markdown(t("om.sources_intro", ctx.lang))
+table(om.sources_table)
+st.subheader(t("om.details_h", ctx.lang))
+for label, body in om.dataset_details(state):
+    with st.expander(om.md(label)):
+        st.markdown(body)
+with st.expander(t("om.records_expander", ctx.lang)):
+    table(om.source_records_table)
+
+st.header(t("om.h_coverage", ctx.lang), anchor="dekning")
+st.markdown(t("om.coverage_intro", ctx.lang))
+st.subheader(t("om.h_kostra", ctx.lang))
+heatmap = build(om.kostra_heatmap)
+if heatmap is not None:
+    exhibit.show(heatmap)
+left, right = st.columns(2)
+with left:
+    table(om.county_table)
+with right:
+    table(om.kostra_regions_table)
+
+st.subheader(t("om.h_kommuner", ctx.lang))
+kommuner = build(om.kommune_table)
+if kommuner is not None:
+    st.markdown(f"**{om.md(kommuner.title)}**")
+    search, only = st.columns([3, 2], vertical_alignment="bottom")
+    query = search.text_input(
+        t("om.search", ctx.lang), key="om_sok", placeholder=t("om.search_placeholder", ctx.lang)
+    )
+    only_kostra = only.toggle(t("om.only_kostra", ctx.lang), key="om_bare_kostra")
+    rows = om.kommune_rows(kommuner, query, only_kostra)
+    st.caption(t("om.showing", ctx.lang, shown=len(rows), total=len(kommuner.data)))
+    if rows.empty:
+        st.info(om.no_hits(query, ctx.lang))
+    else:
+        st.dataframe(rows, hide_index=True, key="table-om-dekning-kommuner")
+    st.caption(om.md(kommuner.source_text))
+    for note in kommuner.notes:
+        st.caption(om.md(note))
+
+st.subheader(t("om.h_population", ctx.lang))
+text(om.population_text)
+table(om.estimates_table)
+st.subheader(t("om.h_projection", ctx.lang))
+table(om.projections_table)
+
+st.header(t("om.h_definitions", ctx.lang), anchor="definisjoner")
+st.subheader(t("om.def_ndr_h", ctx.lang))
+text(om.ndr_definition)
+st.subheader(t("om.def_tbu_h", ctx.lang))
+text(om.tbu_definition)
+table(om.tbu_norm_table)
+st.subheader(t("om.def_groups_h", ctx.lang))
+text(om.groups_definition)
+table(om.groups_table)
+st.subheader(t("om.def_ratio_h", ctx.lang))
+text(om.ratio_definition)
+st.subheader(t("om.def_vintage_h", ctx.lang))
+text(om.vintage_definition)
+table(om.vintages_table)
+st.subheader(t("om.def_estimated_h", ctx.lang))
+text(om.estimated_definition)
+st.subheader(t("om.def_codes_h", ctx.lang))
+text(om.codes_definition)
+table(om.codes_table)
+st.subheader(t("om.def_need_h", ctx.lang))
+text(om.need_definition)
+st.subheader(t("om.def_robek_h", ctx.lang))
+text(om.robek_definition)
+
+st.header(t("om.h_refresh", ctx.lang), anchor="oppdatering")
+text(om.refresh_text)
+st.code(t("om.refresh_commands", ctx.lang), language="bash")
+st.markdown(t("om.settings_text", ctx.lang))
+st.code(om.settings_lines(), language="bash")
+text(om.rate_text)

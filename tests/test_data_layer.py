@@ -79,8 +79,14 @@ def test_unreadable_manifest_is_reported_as_corrupt(settings):
 def _write_live(settings, name, frame, **extra):
     dataset = DATASETS[name]
     entry = write_payload(settings.live_dir, dataset, parquet_bytes(conform(frame, dataset)))
-    entry.update(origin="live", rows=len(frame), sources=[{"table_id": "12134"}],
-                 licence=["x"], fetched_at="2026-06-15", **extra)  # fmt: skip
+    entry.update(
+        origin="live",
+        rows=len(frame),
+        sources=[{"table_id": "12134"}],
+        licence=["x"],
+        fetched_at="2026-06-15",
+        **extra,
+    )
     manifest = read_manifest(settings.live_dir)
     manifest["datasets"][name] = entry
     write_manifest(settings.live_dir, manifest)

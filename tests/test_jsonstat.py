@@ -84,8 +84,16 @@ def test_parse_05300_gives_one_row_per_cell_with_code_label_value_status_columns
     assert frame["status"].dtype == object
     assert isinstance(frame["Tid"].dtype, pd.CategoricalDtype)
     assert frame["Tid"].cat.categories.tolist() == [
-        "1991", "1994", "1997", "2000", "2004", "2008", "2012", "2016", "2021",
-    ]  # fmt: skip
+        "1991",
+        "1994",
+        "1997",
+        "2000",
+        "2004",
+        "2008",
+        "2012",
+        "2016",
+        "2021",
+    ]
 
 
 def test_parse_05300_keeps_hand_checked_values_nulls_and_status_symbols():

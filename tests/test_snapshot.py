@@ -78,9 +78,16 @@ def test_codes_are_zero_padded_strings(store):
 
 @pytest.mark.parametrize(
     ("code", "year", "estimated"),
-    [("1508", 2023, True), ("1580", 2005, True), ("1508", 2024, False), ("1806", 2019, True),
-     ("1806", 2020, False), ("5059", 2015, True), ("0301", 2010, False)],
-)  # fmt: skip
+    [
+        ("1508", 2023, True),
+        ("1580", 2005, True),
+        ("1508", 2024, False),
+        ("1806", 2019, True),
+        ("1806", 2020, False),
+        ("5059", 2015, True),
+        ("0301", 2010, False),
+    ],
+)
 def test_estimated_splits_are_flagged_not_presented_as_ssb_figures(store, code, year, estimated):
     population = store.frame("befolkning")
     rows = population[(population.region_code == code) & (population.year == year)]
@@ -120,8 +127,13 @@ def test_workbook_blocks_do_not_leak_into_neighbouring_figures(store):
 
 def test_projection_values_equal_the_seed_file(store):
     proj = store.frame("framskriving")
-    porsgrunn = proj[(proj.table_id == "14288") & (proj.region_code == "4001") & (proj.year == 2024)
-                     & (proj.alternative == "MMMM") & (proj.age_group == "0")]  # fmt: skip
+    porsgrunn = proj[
+        (proj.table_id == "14288")
+        & (proj.region_code == "4001")
+        & (proj.year == 2024)
+        & (proj.alternative == "MMMM")
+        & (proj.age_group == "0")
+    ]
     assert porsgrunn["persons"].tolist() == [303]
     agder = proj[(proj.region_code == "42") & (proj.year == 2024) & (proj.alternative == "MMMM")]
     assert agder["persons"].tolist() == [319_850]

@@ -105,8 +105,16 @@ def test_client_expands_expressions_with_metadata_and_sends_explicit_deduplicate
     codes = {s["variableCode"]: s["valueCodes"] for s in sent.body["selection"]}
     assert codes["Tid"] == ["2024", "2025"]
     assert codes["KOKkommuneregion0000"] == [
-        "EKG10", "EKG11", "EKG12", "EKG13", "EKG14", "EKG15", "EKG16", "EKG17", "0301",
-    ]  # fmt: skip
+        "EKG10",
+        "EKG11",
+        "EKG12",
+        "EKG13",
+        "EKG14",
+        "EKG15",
+        "EKG16",
+        "EKG17",
+        "0301",
+    ]
 
 
 def test_data_frame_returns_the_tidy_frame_with_the_real_oslo_figure(client):

@@ -52,11 +52,18 @@ def lines(
     fig = go.Figure()
     for band in bands:
         fig.add_trace(
-            go.Scatter(x=[*band.x, *list(band.x)[::-1]], y=[*band.high, *list(band.low)[::-1]],
-                       fill="toself", fillcolor=_rgba(band.color, 0.15), line={"width": 0},
-                       name=band.name, hoverinfo="skip", legendgroup=band.legendgroup,
-                       showlegend=False)
-        )  # fmt: skip
+            go.Scatter(
+                x=[*band.x, *list(band.x)[::-1]],
+                y=[*band.high, *list(band.low)[::-1]],
+                fill="toself",
+                fillcolor=_rgba(band.color, 0.15),
+                line={"width": 0},
+                name=band.name,
+                hoverinfo="skip",
+                legendgroup=band.legendgroup,
+                showlegend=False,
+            )
+        )
     for line in series:
         symbols = (
             ["circle-open" if e else "circle" for e in line.estimated]
@@ -65,18 +72,26 @@ def lines(
         )
         fig.add_trace(
             go.Scatter(
-                x=list(line.x), y=list(line.y), name=line.name,
+                x=list(line.x),
+                y=list(line.y),
+                name=line.name,
                 mode="lines+markers" if line.markers else "lines",
                 line={"color": line.color, "dash": line.dash, "width": line.width},
                 marker={"size": 5, "symbol": symbols, "color": line.color},
                 hovertemplate=f"{line.name}<br>%{{x}}: {line.hover}<extra></extra>",
-                legendgroup=line.legendgroup, connectgaps=False, showlegend=line.showlegend,
+                legendgroup=line.legendgroup,
+                connectgaps=False,
+                showlegend=line.showlegend,
             )
-        )  # fmt: skip
+        )
     if hline is not None:
         value, label, color = hline
-        fig.add_hline(y=value, line={"color": color, "dash": "dash", "width": 1.5},
-                      annotation_text=label, annotation_position="top left",
-                      annotation_font={"color": color, "size": 11})  # fmt: skip
+        fig.add_hline(
+            y=value,
+            line={"color": color, "dash": "dash", "width": 1.5},
+            annotation_text=label,
+            annotation_position="top left",
+            annotation_font={"color": color, "size": 11},
+        )
     fig.update_layout(hovermode="closest")
     return fig

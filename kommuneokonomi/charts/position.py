@@ -32,14 +32,19 @@ def position_bars(
     )
     if reference is not None:
         value, label, color = reference
-        fig.add_vline(x=value, line={"color": color, "dash": "dash", "width": 1.5},
-                      annotation_text=label, annotation_position="top",
-                      annotation_font={"color": color, "size": 11})  # fmt: skip
+        fig.add_vline(
+            x=value,
+            line={"color": color, "dash": "dash", "width": 1.5},
+            annotation_text=label,
+            annotation_position="top",
+            annotation_font={"color": color, "size": 11},
+        )
     fig.update_yaxes(autorange="reversed", showgrid=False)
     low = min([0.0, *values, reference[0] if reference else 0.0])
     high = max([0.0, *values, reference[0] if reference else 0.0])
     pad = 0.3 * (high - low or 1)  # room for the value labels outside the bars
-    fig.update_xaxes(zeroline=True, zerolinecolor="#999",
-                     range=[low - (pad if low < 0 else 0), high + pad])  # fmt: skip
+    fig.update_xaxes(
+        zeroline=True, zerolinecolor="#999", range=[low - (pad if low < 0 else 0), high + pad]
+    )
     fig.update_layout(bargap=0.35)
     return fig

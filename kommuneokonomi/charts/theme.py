@@ -23,12 +23,27 @@ OTHER = "#C4C4C4"
 ESTIMATE = "#7F7F7F"
 
 # Extra series (comparison sets), in order; never reuses the role colours above.
-SERIES = ["#56B4E9", "#CC79A7", "#F0E442", "#8C564B", "#17BECF", "#9467BD", "#7F7F7F",
-          "#BCBD22", "#1F77B4", "#AEC7E8"]  # fmt: skip
+SERIES = [
+    "#56B4E9",
+    "#CC79A7",
+    "#F0E442",
+    "#8C564B",
+    "#17BECF",
+    "#9467BD",
+    "#7F7F7F",
+    "#BCBD22",
+    "#1F77B4",
+    "#AEC7E8",
+]
 
 # Diverging scale centred on the TBU norm: below norm vermillion, above norm blue.
-DIVERGING = [[0.0, "#B2182B"], [0.25, "#EF8A62"], [0.5, "#F7F7F7"], [0.75, "#67A9CF"],
-             [1.0, "#2166AC"]]  # fmt: skip
+DIVERGING = [
+    [0.0, "#B2182B"],
+    [0.25, "#EF8A62"],
+    [0.5, "#F7F7F7"],
+    [0.75, "#67A9CF"],
+    [1.0, "#2166AC"],
+]
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
@@ -74,9 +89,16 @@ def style(
     bottom = axis_px + legend_px + source_px + 8
     total = height + title_px + 12 + bottom
     fig.update_layout(
-        title={"text": title_lines, "x": 0.01, "xanchor": "left", "xref": "container",
-               "y": 1 - 16 / total, "yanchor": "top", "yref": "container",
-               "font": {"size": 16}},
+        title={
+            "text": title_lines,
+            "x": 0.01,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1 - 16 / total,
+            "yanchor": "top",
+            "yref": "container",
+            "font": {"size": 16},
+        },
         font={"family": FONT, "size": 13, "color": "#1b1f24"},
         separators=plotly_separators(lang),
         height=total,
@@ -85,19 +107,34 @@ def style(
         paper_bgcolor="white",
         hoverlabel={"font": {"family": FONT}},
         showlegend=bool(entries),
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container",
-                "y": (source_px + 6) / total, "yanchor": "bottom", "title": None,
-                "font": {"size": 12}},
-    )  # fmt: skip
-    fig.update_xaxes(title=x_title, showgrid=False, linecolor="#888", ticks="outside",
-                     automargin=True)  # fmt: skip
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": (source_px + 6) / total,
+            "yanchor": "bottom",
+            "title": None,
+            "font": {"size": 12},
+        },
+    )
+    fig.update_xaxes(
+        title=x_title, showgrid=False, linecolor="#888", ticks="outside", automargin=True
+    )
     fig.update_yaxes(title=y_title, gridcolor="#e6e6e6", zerolinecolor="#999", automargin=True)
     fig.add_annotation(
         text=source_lines,
-        xref="paper", yref="paper", x=0, y=0, yshift=-bottom + 4,
-        xanchor="left", yanchor="bottom", showarrow=False, align="left",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-bottom + 4,
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        align="left",
         font={"size": 10.5, "color": "#555"},
-    )  # fmt: skip
+    )
     return fig
 
 

@@ -2,6 +2,8 @@
 
 NOTE: SSB publishes a new projection every second year (14288 in 2024, 14746 in 2026); the
 newest table that covers a region is used, and the table id travels with every result.
+NOTE: a projection table's first year is its base year: the registered population on
+1 January of that year (14746 for 2026 equals table 07459 for 2026).
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from kommuneokonomi.queries.cache import cached
 
 # SSB projection age groups summed into the app's standard groups.
 GROUPS = {
+    "0-19": ("0", "1-5", "6-12", "13-15", "16-19"),
     "20-66": ("20-44", "45-66"),
-    "67+": ("67-79", "80-89", "90+"),
+    "67-79": ("67-79",),
     "80+": ("80-89", "90+"),
+    "67+": ("67-79", "80-89", "90+"),
 }
+
+MAIN, LOW, HIGH = "MMMM", "LLML", "HHMH"
 
 
 @cached()
@@ -30,7 +36,7 @@ def tables_for(region_code: str) -> list[str]:
 
 @cached()
 def groups(region_code: str, table_id: str) -> pd.DataFrame:
-    """Projected persons per alternative and year in groups 20-66, 67+, 80+ and total.
+    """Projected persons per alternative and year in the standard groups and in total.
 
     Group columns are missing (NaN) where the table holds only totals for the region.
     """
@@ -51,6 +57,24 @@ def groups(region_code: str, table_id: str) -> pd.DataFrame:
     return out.reset_index()
 
 
+def has_groups(region_code: str, table_id: str) -> bool:
+    """True if the table splits the region by age (not only a total, as for most counties)."""
+    return bool(groups(region_code, table_id)["67+"].notna().any())
+
+
+def newest_table(region_code: str, *, with_groups: bool = False) -> str | None:
+    """The newest projection table for a region (optionally one with age groups), or None."""
+    for table_id in tables_for(region_code):
+        if not with_groups or has_groups(region_code, table_id):
+            return table_id
+    return None
+
+
+def base_year(region_code: str, table_id: str) -> int:
+    """First year of a projection table for a region: the registered base it starts from."""
+    return int(groups(region_code, table_id)["year"].min())
+
+
 @cached()
 def support_ratio(region_code: str, table_id: str) -> pd.DataFrame:
     """Projected people aged 20–66 per person 67+, per alternative and year."""
@@ -58,3 +82,11 @@ def support_ratio(region_code: str, table_id: str) -> pd.DataFrame:
     return frame.assign(ratio=frame["20-66"] / frame["67+"])[
         ["alternative", "year", "ratio", "67+", "80+", "total"]
     ]
+
+
+@cached()
+def series(region_code: str, table_id: str, group: str) -> pd.DataFrame:
+    """One group ('total', '80+', '0-19' …) per year with the three alternatives as columns."""
+    frame = groups(region_code, table_id)
+    wide = frame.pivot(index="year", columns="alternative", values=group)
+    return wide.reindex(columns=[MAIN, LOW, HIGH]).reset_index().rename_axis(columns=None)

@@ -15,8 +15,17 @@ from kommuneokonomi.queries.cache import cached
 
 GROUP_BREAK_YEAR = 2020  # first year of the current KOSTRA grouping
 
-COLUMNS = ["region_code", "region_name", "region_level", "year", "value", "status", "vintage",
-           "published", "source"]  # fmt: skip
+COLUMNS = [
+    "region_code",
+    "region_name",
+    "region_level",
+    "year",
+    "value",
+    "status",
+    "vintage",
+    "published",
+    "source",
+]
 
 
 @cached()
@@ -78,8 +87,9 @@ def kostragruppe(kommune_code: str, year: int) -> tuple[str, int] | None:
 def group_members(group_code: str, membership_year: int) -> tuple[str, ...]:
     """Municipalities in a KOSTRA group in the given membership year."""
     members = data.frame("kostragruppe_medlemskap")
-    rows = members[(members["kostragruppe_code"] == group_code)
-                   & (members["year"] == membership_year)]  # fmt: skip
+    rows = members[
+        (members["kostragruppe_code"] == group_code) & (members["year"] == membership_year)
+    ]
     return tuple(sorted(rows["kommune_code"]))
 
 

@@ -48,19 +48,36 @@ def sentences(state: ViewState) -> list[str]:
 def _ndr_sentence(p: Profile, lang: str) -> str:
     n = p.ndr
     if n.value is None:
-        return t("profil.ndr_missing_sentence", lang, name=p.name, year=n.year,
-                 landet=percent(n.landet_value, lang))  # fmt: skip
+        return t(
+            "profil.ndr_missing_sentence",
+            lang,
+            name=p.name,
+            year=n.year,
+            landet=percent(n.landet_value, lang),
+        )
     group_part = ""
     if n.group_value is not None:
-        group_part = t("profil.ndr_group_part", lang, n=_group_number(n.group_code),
-                       group_rel=_relation(n.value, n.group_value, lang),
-                       group_value=percent(n.group_value, lang))  # fmt: skip
-    text = t("profil.ndr_sentence", lang, name=p.name, value=percent(n.value, lang), year=n.year,
-             norm_rel=_relation(n.value, TBU_NORM_KOMMUNE_PCT, lang), norm=norm_text(lang),
-             group_part=group_part)  # fmt: skip
+        group_part = t(
+            "profil.ndr_group_part",
+            lang,
+            n=_group_number(n.group_code),
+            group_rel=_relation(n.value, n.group_value, lang),
+            group_value=percent(n.group_value, lang),
+        )
+    text = t(
+        "profil.ndr_sentence",
+        lang,
+        name=p.name,
+        value=percent(n.value, lang),
+        year=n.year,
+        norm_rel=_relation(n.value, TBU_NORM_KOMMUNE_PCT, lang),
+        norm=norm_text(lang),
+        group_part=group_part,
+    )
     if n.vintage == "preliminary":
-        text += " " + t("profil.ndr_preliminary", lang, year=n.year,
-                        published=iso_date(n.published, lang))  # fmt: skip
+        text += " " + t(
+            "profil.ndr_preliminary", lang, year=n.year, published=iso_date(n.published, lang)
+        )
     return text
 
 
@@ -69,23 +86,42 @@ def _population_sentence(p: Profile, lang: str) -> str:
     if d.change is None:
         return ""
     key = "profil.pop_sentence_up" if d.change >= 0 else "profil.pop_sentence_down"
-    return t(key, lang, name=p.name, population=number(d.population, lang), year=d.year,
-             change=number(abs(d.change), lang), pct=signed(d.change_pct, lang, 1, " %"
-                                                             if lang != "en" else "%"))  # fmt: skip
+    return t(
+        key,
+        lang,
+        name=p.name,
+        population=number(d.population, lang),
+        year=d.year,
+        change=number(abs(d.change), lang),
+        pct=signed(d.change_pct, lang, 1, " %" if lang != "en" else "%"),
+    )
 
 
 def _age_sentence(p: Profile, lang: str) -> str:
     d = p.demography
-    text = t("profil.age_sentence", lang, share_67=percent(d.share_67, lang),
-             share_80=percent(d.share_80, lang), ratio=number(d.ratio, lang, 1))  # fmt: skip
+    text = t(
+        "profil.age_sentence",
+        lang,
+        share_67=percent(d.share_67, lang),
+        share_80=percent(d.share_80, lang),
+        ratio=number(d.ratio, lang, 1),
+    )
     if d.ratio_projected is not None:
-        text += " " + t("profil.projection_sentence", lang, table=d.projection_table,
-                        future=number(d.ratio_projected, lang, 1),
-                        future_year=PROJECTION_YEAR)  # fmt: skip
+        text += " " + t(
+            "profil.projection_sentence",
+            lang,
+            table=d.projection_table,
+            future=number(d.ratio_projected, lang, 1),
+            future_year=PROJECTION_YEAR,
+        )
     elif d.landet_ratio_projected is not None:
-        text += " " + t("profil.no_projection_sentence", lang, name=p.name,
-                        landet=number(d.landet_ratio_projected, lang, 1),
-                        future_year=PROJECTION_YEAR)  # fmt: skip
+        text += " " + t(
+            "profil.no_projection_sentence",
+            lang,
+            name=p.name,
+            landet=number(d.landet_ratio_projected, lang, 1),
+            future_year=PROJECTION_YEAR,
+        )
     return text
 
 
@@ -114,12 +150,23 @@ def cards(state: ViewState) -> list[Card]:
 
 def _ndr_card(p: Profile, lang: str) -> Card:
     n = p.ndr
-    help_text = t("profil.card_ndr_help", lang, norm=norm_text(lang),
-                  n=_group_number(n.group_code) or "–", group=percent(n.group_value, lang),
-                  landet=percent(n.landet_value, lang))  # fmt: skip
+    help_text = t(
+        "profil.card_ndr_help",
+        lang,
+        norm=norm_text(lang),
+        n=_group_number(n.group_code) or "–",
+        group=percent(n.group_value, lang),
+        landet=percent(n.landet_value, lang),
+    )
     if n.value is None:
-        return Card(t("profil.card_ndr", lang, year=n.year), t("profil.card_ndr_missing", lang),
-                    None, "off", [], help_text)  # fmt: skip
+        return Card(
+            t("profil.card_ndr", lang, year=n.year),
+            t("profil.card_ndr_missing", lang),
+            None,
+            "off",
+            [],
+            help_text,
+        )
     diff = signed(n.value - TBU_NORM_KOMMUNE_PCT, lang, 2)
     return Card(
         label=t("profil.card_ndr", lang, year=n.year),
@@ -167,8 +214,12 @@ def _ratio_card(p: Profile, lang: str) -> Card:
     d = p.demography
     delta = None
     if d.ratio_projected is not None:
-        delta = t("profil.card_ratio_delta", lang, future=number(d.ratio_projected, lang, 1),
-                  year=PROJECTION_YEAR)  # fmt: skip
+        delta = t(
+            "profil.card_ratio_delta",
+            lang,
+            future=number(d.ratio_projected, lang, 1),
+            year=PROJECTION_YEAR,
+        )
     return Card(
         label=t("profil.card_ratio", lang),
         value=number(d.ratio, lang, 1),
@@ -193,26 +244,46 @@ def position(state: ViewState) -> Exhibit:
     if n.value is None:
         title = t("profil.position_title_missing", lang, name=p.name, year=n.year)
     else:
-        title = t("profil.position_title", lang, name=p.name, value=percent(n.value, lang),
-                  year=n.year, norm_rel=_relation(n.value, TBU_NORM_KOMMUNE_PCT, lang))  # fmt: skip
+        title = t(
+            "profil.position_title",
+            lang,
+            name=p.name,
+            value=percent(n.value, lang),
+            year=n.year,
+            norm_rel=_relation(n.value, TBU_NORM_KOMMUNE_PCT, lang),
+        )
     refs = [SourceRef.of("kostra")]
     period = str(n.year)
     source = source_line(refs, lang, period)
     fig = position_bars(
-        labels, [v for _, v, _ in rows], [c for _, _, c in rows],
+        labels,
+        [v for _, v, _ in rows],
+        [c for _, _, c in rows],
         [percent(v, lang) for _, v, _ in rows],
         reference=(TBU_NORM_KOMMUNE_PCT, t("ndr.norm", lang, norm=norm_text(lang)), theme.NORM),
-    )  # fmt: skip
-    theme.style(fig, title=title, source=source, lang=lang, legend=False,
-                height=70 + 55 * len(rows), x_title=t("ndr.axis_short", lang))  # fmt: skip
+    )
+    theme.style(
+        fig,
+        title=title,
+        source=source,
+        lang=lang,
+        legend=False,
+        height=70 + 55 * len(rows),
+        x_title=t("ndr.axis_short", lang),
+    )
     data = pd.DataFrame(
-        {"region_code": [c for c, _, _ in rows], "region": labels, "year": n.year,
-         "netto_driftsresultat_pct": [v for _, v, _ in rows]}
-    )  # fmt: skip
+        {
+            "region_code": [c for c, _, _ in rows],
+            "region": labels,
+            "year": n.year,
+            "netto_driftsresultat_pct": [v for _, v, _ in rows],
+        }
+    )
     notes = []
     if n.vintage == "preliminary":
-        notes.append(t("profil.ndr_preliminary", lang, year=n.year,
-                       published=iso_date(n.published, lang)))  # fmt: skip
+        notes.append(
+            t("profil.ndr_preliminary", lang, year=n.year, published=iso_date(n.published, lang))
+        )
     if n.group_year is not None:
         notes.append(t("ndr.group_year_note", lang, year=n.group_year))
     return Exhibit(
@@ -268,9 +339,13 @@ def key_figures(state: ViewState) -> Exhibit:
     if d.projection_table:
         refs.append(SourceRef.of("framskriving", (d.projection_table,)))
     period = f"{min(n.year, d.year)}–{PROJECTION_YEAR}"
-    columns = {"figure": t("profil.col_figure", lang), "value": t("profil.col_value", lang),
-               "year": t("profil.col_year", lang), "table_id": t("profil.col_table", lang),
-               "note": t("profil.col_note", lang)}  # fmt: skip
+    columns = {
+        "figure": t("profil.col_figure", lang),
+        "value": t("profil.col_value", lang),
+        "year": t("profil.col_year", lang),
+        "table_id": t("profil.col_table", lang),
+        "note": t("profil.col_note", lang),
+    }
     return Exhibit(
         id="profil-nokkeltall",
         title=t("profil.table_title", lang, name=p.name),

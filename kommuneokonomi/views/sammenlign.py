@@ -1,3 +1,768 @@
-"""Exhibits for the sammenlign page."""
+"""Compare a municipality with a set: a table with ranks, small multiples and an index chart.
 
-EXHIBITS: dict = {}
+The set is the municipality's KOSTRA group, its county, its neighbours or up to ten chosen
+municipalities (`mot`, `sammenlign`); the figures are population measures, which exist for
+every municipality, and KOSTRA key figures, which stay missing where the data has none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from pandas.io.formats.style import Styler
+
+from kommuneokonomi.charts import theme
+from kommuneokonomi.charts.lines import Line, lines
+from kommuneokonomi.charts.small_multiples import Panel, bottom_axes, plot_height, small_multiples
+from kommuneokonomi.exhibit import Exhibit
+from kommuneokonomi.formatting import iso_date, number, percent
+from kommuneokonomi.i18n import t
+from kommuneokonomi.indicators import INDICATORS
+from kommuneokonomi.queries import kostra
+from kommuneokonomi.queries import sammenlign as q
+from kommuneokonomi.sources import SourceRef, source_line
+from kommuneokonomi.state import MAX_COMPARE, Notice, ViewState, first, shown
+from kommuneokonomi.views.regions import region_name
+
+MAX_PANELS = 12
+PRELIMINARY_MARK = " *"
+ESTIMATE_MARK = "≈ "
+HIGHLIGHT = "background-color: rgba(0, 114, 178, 0.12); font-weight: 600"  # theme.KOMMUNE tint
+SET_DATASETS = {"kostragruppe": "kostragruppe_medlemskap", "fylke": "kommuner", "naboer": "naboer"}
+
+
+# --- Reading the page's URL values ----------------------------------------------------------
+
+
+def parse_mot(raw: str | list[str] | None) -> tuple[str | None, list[Notice]]:
+    """A comparison type from MOT, or None (the default applies) with a notice if unknown."""
+    value = first(raw)
+    if not value:
+        return None, []
+    if value.lower() in q.MOT:
+        return value.lower(), []
+    return None, [Notice("sammenlign.bad_mot", {"value": shown(value)})]
+
+
+def parse_indikator(raw: str | list[str] | None, lang: str) -> tuple[str, list[Notice]]:
+    """A measure code; anything else gives the default measure and a notice."""
+    value = first(raw)
+    if not value:
+        return q.DEFAULT_MEASURE, []
+    if value in q.MEASURES:
+        return value, []
+    fallback = measure_name(q.DEFAULT_MEASURE, lang)
+    return q.DEFAULT_MEASURE, [
+        Notice("sammenlign.bad_indikator", {"value": shown(value), "fallback": fallback})
+    ]
+
+
+def parse_indeks(raw: str | list[str] | None, years: list[int]) -> tuple[int | None, list[Notice]]:
+    """An index base year among `years`, or None (no index) with a notice if invalid."""
+    value = first(raw)
+    if not value:
+        return None, []
+    if value.isdigit() and int(value) in years:
+        return int(value), []
+    return None, [Notice("sammenlign.bad_indeks", {"value": shown(value)})]
+
+
+# --- Resolving a view state -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setup:
+    """A ViewState resolved against the data: set, year, measure and index base year."""
+
+    lang: str
+    kommune: str
+    year: int
+    measure: q.Measure
+    comparison: q.Comparison
+    base_year: int | None
+
+
+def effective_mot(state: ViewState) -> str:
+    """`mot` from the state; without one a list of municipalities means 'egne'."""
+    if state.mot in q.MOT:
+        return state.mot
+    return q.OWN if state.sammenlign else q.DEFAULT_MOT
+
+
+def setup(state: ViewState) -> Setup:
+    """Resolve the state; invalid values fall back to defaults (the page has said so)."""
+    year = state.aar if state.aar in q.years() else q.default_year()
+    code = state.indikator if state.indikator in q.MEASURES else q.DEFAULT_MEASURE
+    chosen = tuple(state.sammenlign[:MAX_COMPARE])
+    comparison = q.comparison(state.kommune, effective_mot(state), chosen, year)
+    measure = q.MEASURES[code]
+    base = None
+    if measure.indexable and state.indeks in q.base_years(code, comparison.members):
+        base = state.indeks
+    return Setup(state.lang, state.kommune, year, measure, comparison, base)
+
+
+# --- Words ----------------------------------------------------------------------------------
+
+
+def measure_name(code: str, lang: str) -> str:
+    """Full name of a measure ('Andel 67 år og eldre', KOSTRA's own names)."""
+    if code in INDICATORS:
+        return INDICATORS[code].name(lang)
+    return t(f"sammenlign.m.{code}", lang)
+
+
+def short_name(code: str, lang: str) -> str:
+    """Column header of a measure ('67+ %', 'Netto driftsresultat %')."""
+    return t(f"sammenlign.short.{code}", lang)
+
+
+def measure_label(code: str, lang: str) -> str:
+    """Name for the indicator picker: KOSTRA figures are marked, since they may be missing."""
+    if q.MEASURES[code].family == "kostra":
+        return t("sammenlign.kostra_suffix", lang, name=measure_name(code, lang))
+    return measure_name(code, lang)
+
+
+def value_text(measure: q.Measure, value: float | None, lang: str) -> str:
+    """A value with its unit as text: '17,1 %', '291 940', '3,4', '62 311 kr'."""
+    if measure.unit == "prosent":
+        return percent(value, lang, measure.decimals)
+    text = number(value, lang, measure.decimals)
+    return t("sammenlign.kr", lang, value=text) if measure.unit == "kr" else text
+
+
+def _when(measure: q.Measure, year: int, lang: str) -> str:
+    return t(f"sammenlign.when.{measure.family}", lang, year=year)
+
+
+def _set_values(comparison: q.Comparison, lang: str) -> dict[str, str]:
+    values = {"kommune": region_name(comparison.kommune, lang)}
+    if comparison.region_code:
+        values["group" if comparison.mot == "kostragruppe" else "county"] = region_name(
+            comparison.region_code, lang
+        )
+    return values
+
+
+def in_set(comparison: q.Comparison, lang: str) -> str:
+    """'i KOSTRA-gruppe 12', 'i Vestland', 'i nabolaget', 'blant de valgte kommunene'."""
+    return t(f"sammenlign.in.{comparison.mot}", lang, **_set_values(comparison, lang))
+
+
+def set_description(comparison: q.Comparison, lang: str) -> str:
+    """One sentence on who is in the set, or on why there is no one to compare with."""
+    values = _set_values(comparison, lang)
+    mot = comparison.mot
+    if not comparison.others:
+        if mot == "kostragruppe" and comparison.region_code is None:
+            return t("sammenlign.no_kostragruppe", lang, **values)
+        return t(f"sammenlign.alone_{mot}", lang, limit=MAX_COMPARE, **values)
+    return t(
+        f"sammenlign.set_{mot}",
+        lang,
+        n=len(comparison.others),
+        year=comparison.membership_year,
+        **values,
+    )
+
+
+def _names(codes: list[str] | tuple[str, ...], lang: str) -> str:
+    return ", ".join(region_name(c, lang) for c in codes)
+
+
+def _refs(setup_: Setup, measures: list[q.Measure]) -> list[SourceRef]:
+    refs = []
+    if any(m.family == "befolkning" for m in measures):
+        refs.append(SourceRef.of("befolkning_grupper", ("07459",)))
+    if any(m.family == "kostra" for m in measures):
+        refs.append(SourceRef.of("kostra"))
+    if setup_.comparison.mot in SET_DATASETS:
+        refs.append(SourceRef.of(SET_DATASETS[setup_.comparison.mot]))
+    return refs
+
+
+def _params(setup_: Setup) -> dict[str, str]:
+    params = {
+        "aar": str(setup_.year),
+        "mot": setup_.comparison.mot,
+        "indikator": setup_.measure.code,
+    }
+    if setup_.comparison.mot == q.OWN:
+        params["sammenlign"] = ",".join(setup_.comparison.others)
+    if setup_.base_year:
+        params["indeks"] = str(setup_.base_year)
+    return params
+
+
+def _preliminary_published(rows: pd.DataFrame) -> str | None:
+    published = rows.loc[rows["vintage"] == "preliminary", "published"].dropna()
+    return published.max() if len(published) else None
+
+
+# --- Table ----------------------------------------------------------------------------------
+
+
+def _table_title(s: Setup, rows: pd.DataFrame) -> str:
+    """The chosen municipality's place on the selected measure, in words."""
+    lang, m = s.lang, s.measure
+    own = rows[(rows["indicator_code"] == m.code) & (rows["region_code"] == s.kommune)].iloc[0]
+    values = {
+        "ind": measure_name(m.code, lang),
+        "when": _when(m, s.year, lang),
+        "kommune": region_name(s.kommune, lang),
+        "set": in_set(s.comparison, lang),
+        "value": value_text(m, own["value"], lang),
+    }
+    n = int(own["ranked_of"])
+    if pd.isna(own["value"]):
+        return t("sammenlign.table_missing", lang, n=n, total=len(s.comparison.members), **values)
+    if not s.comparison.others:
+        return t("sammenlign.table_single", lang, **values)
+    if n == 1:
+        return t("sammenlign.table_alone", lang, **values)
+    rank = int(own["rank"])
+    key = "table_top" if rank == 1 else "table_bottom" if rank == n else "table_rank"
+    return t(f"sammenlign.{key}", lang, rank=rank, n=n, **values)
+
+
+def _shown_measures(rows: pd.DataFrame) -> list[q.Measure]:
+    """Population measures always; KOSTRA measures only where someone in the set has a value."""
+    with_values = set(rows.loc[rows["value"].notna(), "indicator_code"])
+    return [m for m in q.MEASURES.values() if m.family == "befolkning" or m.code in with_values]
+
+
+def _kostra_notes(s: Setup, rows: pd.DataFrame, shown_codes: set[str]) -> list[str]:
+    """How many in the set have KOSTRA figures, which columns were left out, and why."""
+    lang, year, total = s.lang, s.year, len(s.comparison.members)
+    kostra_rows = rows[rows["indicator_code"].isin([m.code for m in q.KOSTRA_MEASURES])]
+    with_any = kostra_rows.loc[kostra_rows["value"].notna(), "region_code"].nunique()
+    if not with_any:
+        key = "note_no_kostra" if total > 1 else "note_no_kostra_one"
+        notes = [
+            t(
+                f"sammenlign.{key}",
+                lang,
+                total=total,
+                year=year,
+                kommune=region_name(s.kommune, lang),
+            )
+        ]
+    else:
+        notes = [t("sammenlign.note_kostra", lang, year=year, n=with_any, total=total)]
+        dropped = [m.code for m in q.KOSTRA_MEASURES if m.code not in shown_codes]
+        if dropped:
+            names = ", ".join(short_name(c, lang) for c in dropped)
+            notes.append(t("sammenlign.note_dropped", lang, year=year, names=names))
+    if with_any < total and SourceRef.of("kostra").origin == "snapshot":
+        covered = {
+            r for m in q.KOSTRA_MEASURES for r in kostra.kommune_values(m.code, year)["region_code"]
+        }
+        notes.append(t("sammenlign.note_snapshot", lang, n=len(covered), year=year))
+    return notes
+
+
+def _mark_notes(s: Setup, rows: pd.DataFrame) -> list[str]:
+    """Explain the * (preliminary) and ≈ (estimate) marks, and unknown vintages."""
+    lang, notes = s.lang, []
+    published = _preliminary_published(rows)
+    if published:
+        notes.append(
+            t("sammenlign.note_preliminary_mark", lang, published=iso_date(published, lang))
+        )
+    if rows["estimated"].fillna(False).any():
+        notes.append(t("sammenlign.note_estimated_mark", lang))
+    unknown = rows[(rows["vintage"] == "unknown") & rows["value"].notna()]
+    if len(unknown):
+        items = ", ".join(
+            f"{region_name(r.region_code, lang)} ({short_name(r.indicator_code, lang)})"
+            for r in unknown.itertuples()
+        )
+        notes.append(t("sammenlign.note_vintage_unknown", lang, items=items))
+    return notes
+
+
+def table(state: ViewState) -> Exhibit:
+    """Every measure for every municipality in the set in one year, with ranks in the set."""
+    s = setup(state)
+    lang, members = s.lang, s.comparison.members
+    all_rows = q.table(members, s.year)
+    measures = _shown_measures(all_rows)
+    codes = [m.code for m in measures]
+    rows = all_rows[all_rows["indicator_code"].isin(codes)]
+    rows = rows.assign(
+        kommune=rows["region_code"].map(lambda c: region_name(c, lang)),
+        indicator=rows["indicator_code"].map(lambda c: measure_name(c, lang)),
+        unit=rows["indicator_code"].map(lambda c: q.MEASURES[c].unit),
+    )
+    notes = [t("sammenlign.note_ranks", lang)]
+    notes += _kostra_notes(s, all_rows, set(codes))
+    notes += _mark_notes(s, rows)
+    if s.comparison.membership_year and s.comparison.membership_year != s.year:
+        notes.append(t("sammenlign.note_group_year", lang, year=s.comparison.membership_year))
+    refs = _refs(s, measures)
+    period = str(s.year)
+    columns = {
+        "region_code": "region_code",
+        "kommune": "kommune",
+        "indicator_code": "indicator_code",
+        "indicator": "indicator",
+        "unit": "unit",
+        "year": "year",
+        "value": "value",
+        "rank": "rank_in_set",
+        "ranked_of": "municipalities_with_value",
+        "estimated": "estimated",
+        "vintage": "vintage",
+        "status": "status",
+        "published": "published",
+    }
+    return Exhibit(
+        id="sammenlign-tabell",
+        title=_table_title(s, all_rows),
+        data=rows[list(columns)].reset_index(drop=True),
+        columns=columns,
+        sources=tuple(refs),
+        source_text=source_line(refs, lang, period),
+        period=period,
+        lang=lang,
+        notes=tuple(notes),
+        kommune_code=s.kommune,
+        slug=f"sammenlign-{s.comparison.mot}",
+        params=_params(s),
+    )
+
+
+@dataclass(frozen=True)
+class TableView:
+    """A table exhibit laid out for the screen: one row per municipality, value and rank
+    columns per measure, formatted and with the chosen municipality highlighted.
+    """
+
+    styler: Styler
+    labels: dict[str, tuple[str, str]]  # column → (header, help)
+    value_columns: list[str]
+    rank_columns: list[str]
+
+
+def _cell_text(measure: q.Measure, row: pd.Series, lang: str) -> str:
+    if pd.isna(row["value"]):
+        return t("common.missing", lang)
+    text = value_text(measure, row["value"], lang)
+    if row["vintage"] == "preliminary":
+        text += PRELIMINARY_MARK
+    return ESTIMATE_MARK + text if row["estimated"] is True else text
+
+
+def table_view(exhibit: Exhibit) -> TableView:
+    """The wide, formatted table for a 'sammenlign-tabell' exhibit (sorting stays numeric)."""
+    lang, data = exhibit.lang, exhibit.data
+    order = list(dict.fromkeys(data["region_code"]))
+    wide = pd.DataFrame({"kommune": [region_name(c, lang) for c in order]}, index=order)
+    texts = pd.DataFrame(index=order)
+    labels = {"kommune": (t("sammenlign.col_kommune", lang), "")}
+    value_cols, rank_cols = [], []
+    for code, part in data.groupby("indicator_code", sort=False):
+        measure, part = q.MEASURES[code], part.set_index("region_code").reindex(order)
+        name, n = measure_name(code, lang), int(part["ranked_of"].iloc[0])
+        rank_col = f"{code}__rank"
+        wide[code], wide[rank_col] = part["value"], part["rank"]
+        texts[code] = [_cell_text(measure, row, lang) for _, row in part.iterrows()]
+        labels[code] = (
+            short_name(code, lang),
+            t(
+                "sammenlign.value_help",
+                lang,
+                ind=name,
+                n=n,
+                total=len(order),
+                when=_when(measure, int(part["year"].iloc[0]), lang),
+            ),
+        )
+        labels[rank_col] = (
+            t("sammenlign.col_rank", lang),
+            t("sammenlign.rank_help", lang, ind=name, n=n),
+        )
+        value_cols.append(code)
+        rank_cols.append(rank_col)
+    wide = wide.reset_index(drop=True)
+    texts = texts.reset_index(drop=True)
+    styler = wide.style
+    for col in value_cols:
+        for i, text in enumerate(texts[col]):
+            styler = styler.format(lambda _v, text=text: text, subset=pd.IndexSlice[i, col])
+    styler = styler.format(na_rep="–", precision=0, subset=rank_cols)
+    styler = styler.apply(lambda row: [HIGHLIGHT if row.name == 0 else ""] * len(row), axis=1)
+    return TableView(styler, labels, value_cols, rank_cols)
+
+
+# --- Charts ---------------------------------------------------------------------------------
+
+
+def colours(comparison: q.Comparison, codes: tuple[str, ...]) -> dict[str, str]:
+    """The chosen municipality in KOMMUNE, the others in SERIES colours, in set order."""
+    others = [c for c in codes if c != comparison.kommune]
+    palette = {c: theme.SERIES[i % len(theme.SERIES)] for i, c in enumerate(others)}
+    return {comparison.kommune: theme.KOMMUNE, **palette}
+
+
+def _hover(measure: q.Measure, indexed: bool, lang: str) -> str:
+    if indexed:
+        return "%{y:.1f}"
+    if measure.unit == "prosent":
+        return "%{y:.1f} %" if lang != "en" else "%{y:.1f}%"
+    if measure.unit == "kr":
+        return "%{y:,.0f} kr"
+    return "%{y:,.0f}" if measure.unit == "personer" else "%{y:.1f}"
+
+
+def _axis_titles(s: Setup) -> tuple[str, str]:
+    lang = s.lang
+    x_title = t(f"sammenlign.axis_year.{s.measure.family}", lang)
+    if s.base_year:
+        return x_title, t("sammenlign.axis.indeks", lang, base=s.base_year)
+    return x_title, t(f"sammenlign.axis.{s.measure.unit}", lang)
+
+
+def _trend_title(s: Setup, rows: pd.DataFrame, column: str, others_phrase: str) -> str:
+    """What happened to the chosen municipality, and where the others ended up."""
+    lang, m = s.lang, s.measure
+    name = measure_name(m.code, lang)
+    if s.base_year:
+        name = t("sammenlign.indexed_name", lang, ind=name, base=s.base_year)
+
+    def fmt(value: float) -> str:
+        return number(value, lang, 1) if s.base_year else value_text(m, value, lang)
+
+    kommune = region_name(s.kommune, lang)
+    rows = rows[rows[column].notna()]
+    own = rows[rows["region_code"] == s.kommune].sort_values("year")
+    if own.empty:
+        return t("sammenlign.trend_missing", lang, ind=name, kommune=kommune)
+    start, end = own.iloc[0], own.iloc[-1]
+    y1 = int(end["year"])
+    key = "trend_one" if int(start["year"]) == y1 else "trend_change"
+    title = t(
+        f"sammenlign.{key}",
+        lang,
+        ind=name,
+        kommune=kommune,
+        v0=fmt(start[column]),
+        y0=int(start["year"]),
+        v1=fmt(end[column]),
+        y1=y1,
+    )
+    others = rows[(rows["region_code"] != s.kommune) & (rows["year"] == y1)]
+    if len(others) == 1:
+        other = others.iloc[0]
+        return title + t(
+            "sammenlign.trend_other_one",
+            lang,
+            name=region_name(other["region_code"], lang),
+            value=fmt(other[column]),
+        )
+    if len(others) > 1:
+        return title + t(
+            "sammenlign.trend_others",
+            lang,
+            others=others_phrase,
+            lo=fmt(others[column].min()),
+            hi=fmt(others[column].max()),
+        )
+    return title
+
+
+def _others_phrase(s: Setup, capped: bool) -> str:
+    if capped:
+        return t("sammenlign.others.shown", s.lang)
+    return t(f"sammenlign.others.{s.comparison.mot}", s.lang, **_set_values(s.comparison, s.lang))
+
+
+def _series(s: Setup, codes: tuple[str, ...]) -> tuple[pd.DataFrame, str, tuple[str, ...]]:
+    """Rows to plot, the column to plot ('value' or 'index') and the codes lacking a base."""
+    rows = q.series(s.measure.code, codes)
+    if not s.base_year:
+        return rows, "value", ()
+    out, lacking = q.indexed(rows, s.base_year)
+    return out, "index", lacking
+
+
+def _chart_notes(
+    s: Setup, rows: pd.DataFrame, codes: tuple[str, ...], lacking: tuple[str, ...]
+) -> list[str]:
+    """Missing series, municipalities without a base-year value, hollow points."""
+    lang, notes = s.lang, []
+    missing = [c for c in codes if c not in set(rows["region_code"]) and c not in lacking]
+    if missing:
+        name = measure_name(s.measure.code, lang)
+        notes.append(
+            t("sammenlign.note_missing_series", lang, ind=name, names=_names(missing, lang))
+        )
+    if lacking:
+        notes.append(
+            t("sammenlign.note_lacking_base", lang, base=s.base_year, names=_names(lacking, lang))
+        )
+    published = _preliminary_published(rows)
+    if published:
+        notes.append(t("sammenlign.note_preliminary", lang, published=iso_date(published, lang)))
+    if rows["estimated"].fillna(False).astype(bool).any():
+        notes.append(t("befolkning.estimated_note", lang))
+    return notes
+
+
+def _hollow(rows: pd.DataFrame) -> pd.Series:
+    return rows["estimated"].fillna(False).astype(bool) | (rows["vintage"] == "preliminary")
+
+
+def _panel(s: Setup, code: str, rows: pd.DataFrame, column: str, colour: str) -> Panel:
+    """One municipality's panel; other panels also get the chosen one as a dotted reference."""
+    lang, hover = s.lang, _hover(s.measure, bool(s.base_year), s.lang)
+    own = rows[rows["region_code"] == code]
+    chosen = rows[rows["region_code"] == s.kommune]
+    name, kommune = region_name(code, lang), region_name(s.kommune, lang)
+    panel_lines = []
+    if code != s.kommune and len(chosen):
+        panel_lines.append(
+            Line(
+                kommune,
+                chosen["year"],
+                chosen[column],
+                theme.KOMMUNE,
+                dash="dot",
+                width=1.5,
+                hover=hover,
+                markers=False,
+                legendgroup="kommune",
+                showlegend=False,
+            )
+        )
+    if len(own):
+        panel_lines.append(
+            Line(
+                name,
+                own["year"],
+                own[column],
+                colour,
+                hover=hover,
+                width=2.5 if code == s.kommune else 2,
+                estimated=_hollow(own),
+                legendgroup="kommune" if code == s.kommune else code,
+                showlegend=False,
+            )
+        )
+    return Panel(name, panel_lines, t("sammenlign.panel_missing", lang))
+
+
+def small(state: ViewState) -> Exhibit:
+    """One small chart per municipality over time on a shared y axis (capped, nearest in size)."""
+    s = setup(state)
+    lang, members = s.lang, s.comparison.members
+    codes = q.nearest_in_size(members, s.year, MAX_PANELS)
+    capped = len(codes) < len(members)
+    rows, column, lacking = _series(s, codes)
+    palette = colours(s.comparison, codes)
+    panels = [_panel(s, c, rows, column, palette[c]) for c in codes if c not in lacking]
+    title = _trend_title(s, rows, column, _others_phrase(s, capped))
+    period = f"{int(rows['year'].min())}–{int(rows['year'].max())}" if len(rows) else ""
+    refs = _refs(s, [s.measure])
+    source = source_line(refs, lang, period)
+    notes = []
+    if capped:
+        notes.append(
+            t(
+                "sammenlign.note_capped",
+                lang,
+                kommune=region_name(s.kommune, lang),
+                n=len(codes) - 1,
+                set=in_set(s.comparison, lang),
+                total=len(members),
+            )
+        )
+    if len(panels) > 1:
+        notes.append(t("sammenlign.note_reference", lang, kommune=region_name(s.kommune, lang)))
+    notes += _chart_notes(s, rows, codes, lacking)
+    figure = None
+    if len(rows) and panels:
+        figure = _small_figure(s, panels, rows, title, source)
+    data = _chart_data(s, rows, column)
+    return Exhibit(
+        id="sammenlign-smaa",
+        title=title,
+        data=data,
+        columns=_chart_columns(s),
+        sources=tuple(refs),
+        source_text=source,
+        period=period,
+        lang=lang,
+        figure=figure,
+        notes=tuple(notes),
+        kommune_code=s.kommune,
+        slug=f"sammenlign-{s.measure.code.lower()}",
+        params=_params(s),
+    )
+
+
+def _small_figure(
+    s: Setup, panels: list[Panel], rows: pd.DataFrame, title: str, source: str
+) -> go.Figure:
+    """The small-multiples figure with house style, axis titles only where they help."""
+    x_range = (rows["year"].min() - 0.5, rows["year"].max() + 0.5)
+    fig = small_multiples(panels, x_range)
+    x_title, y_title = _axis_titles(s)
+    theme.style(
+        fig,
+        title=title,
+        source=source,
+        lang=s.lang,
+        x_title=x_title,
+        y_title=y_title,
+        height=plot_height(len(panels)),
+        legend=False,
+    )
+    keep = bottom_axes(fig, len(panels))
+    fig.for_each_xaxis(lambda ax: ax.update(title=None) if ax.plotly_name not in keep else None)
+    fig.for_each_yaxis(lambda ax: ax.update(title=None) if not ax.showticklabels else None)
+    _unit_ticks(fig, s)
+    return fig
+
+
+def _unit_ticks(fig: go.Figure, s: Setup) -> None:
+    if s.base_year:
+        return
+    if s.measure.unit == "prosent":
+        fig.update_yaxes(ticksuffix=" %" if s.lang != "en" else "%")
+    elif s.measure.unit in ("personer", "kr"):
+        fig.update_yaxes(tickformat=",d" if s.measure.unit == "personer" else ",.0f")
+
+
+def _chart_columns(s: Setup) -> dict[str, str]:
+    columns = {
+        "region_code": "region_code",
+        "kommune": "kommune",
+        "indicator_code": "indicator_code",
+        "year": "year",
+        "value": "value",
+        "estimated": "estimated",
+        "vintage": "vintage",
+        "status": "status",
+        "published": "published",
+    }
+    if s.base_year:
+        columns["index"] = f"index_{s.base_year}_100"
+    return columns
+
+
+def _chart_data(s: Setup, rows: pd.DataFrame, column: str) -> pd.DataFrame:
+    data = rows.assign(
+        kommune=rows["region_code"].map(lambda c: region_name(c, s.lang)),
+        indicator_code=s.measure.code,
+    )
+    return data[list(_chart_columns(s))].reset_index(drop=True)
+
+
+def index_chart(state: ViewState) -> Exhibit:
+    """Every municipality in the set on one chart, each indexed to 100 in the base year."""
+    s = setup(state)
+    lang, members = s.lang, s.comparison.members
+    if s.base_year is None and s.measure.indexable:
+        base = q.default_base_year(s.measure.code, members)
+        s = Setup(lang, s.kommune, s.year, s.measure, s.comparison, base)
+    name = measure_name(s.measure.code, lang)
+    refs = _refs(s, [s.measure])
+    if not s.measure.indexable or s.base_year is None:
+        return _no_index(s, refs, t("sammenlign.not_indexable", lang, ind=name))
+    rows, column, lacking = _series(s, members)
+    if rows.empty:
+        return _no_index(s, refs, t("sammenlign.index_none", lang, ind=name, base=s.base_year))
+    title = _trend_title(s, rows, column, _others_phrase(s, capped=False))
+    period = f"{int(rows['year'].min())}–{int(rows['year'].max())}"
+    source = source_line(refs, lang, period)
+    fig = lines(_index_lines(s, rows))
+    fig.add_hline(y=100, line={"color": theme.OTHER, "width": 1})
+    x_title, y_title = _axis_titles(s)
+    theme.style(fig, title=title, source=source, lang=lang, x_title=x_title, y_title=y_title)
+    fig.update_xaxes(tickformat="d")
+    return Exhibit(
+        id="sammenlign-indeks",
+        title=title,
+        data=_chart_data(s, rows, column),
+        columns=_chart_columns(s),
+        sources=tuple(refs),
+        source_text=source,
+        period=period,
+        lang=lang,
+        figure=fig,
+        notes=tuple(_chart_notes(s, rows, members, lacking)),
+        kommune_code=s.kommune,
+        slug=f"sammenlign-indeks-{s.measure.code.lower()}",
+        params=_params(s),
+    )
+
+
+def _index_lines(s: Setup, rows: pd.DataFrame) -> list[Line]:
+    """Others first (in SERIES colours, or grey when more than SERIES has), the chosen on top."""
+    lang, hover = s.lang, _hover(s.measure, True, s.lang)
+    codes = [c for c in s.comparison.members if c in set(rows["region_code"])]
+    others = [c for c in codes if c != s.kommune]
+    many = len(others) > len(theme.SERIES)
+    palette = colours(s.comparison, tuple(codes))
+    result = []
+    for i, code in enumerate(others):
+        part = rows[rows["region_code"] == code]
+        label = region_name(code, lang)
+        if many:
+            label = t("sammenlign.index_others", lang, set=in_set(s.comparison, lang))
+        result.append(
+            Line(
+                label,
+                part["year"],
+                part["index"],
+                theme.OTHER if many else palette[code],
+                hover=hover,
+                width=1.2 if many else 2,
+                markers=not many,
+                estimated=_hollow(part),
+                legendgroup="others" if many else code,
+                showlegend=not many or i == 0,
+            )
+        )
+    own = rows[rows["region_code"] == s.kommune]
+    if len(own):
+        result.append(
+            Line(
+                region_name(s.kommune, lang),
+                own["year"],
+                own["index"],
+                theme.KOMMUNE,
+                hover=hover,
+                width=3,
+                estimated=_hollow(own),
+            )
+        )
+    return result
+
+
+def _no_index(s: Setup, refs: list[SourceRef], text: str) -> Exhibit:
+    """An index exhibit without a figure: its title says why, in words."""
+    return Exhibit(
+        id="sammenlign-indeks",
+        title=text,
+        data=pd.DataFrame(columns=list(_chart_columns(s))),
+        columns=_chart_columns(s),
+        sources=tuple(refs),
+        source_text=source_line(refs, s.lang),
+        period="",
+        lang=s.lang,
+        kommune_code=s.kommune,
+        slug="sammenlign-indeks",
+        params=_params(s),
+    )
+
+
+EXHIBITS = {
+    "sammenlign-tabell": table,
+    "sammenlign-smaa": small,
+    "sammenlign-indeks": index_chart,
+}

@@ -1,0 +1,86 @@
+"""Small multiples: one small line chart per panel on a shared y axis, in a grid."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from kommuneokonomi.charts import theme
+from kommuneokonomi.charts.lines import Line, lines
+
+PANEL_PX = {False: 150, True: 130}  # panel height on wide screens and on phones
+GAP_PX = 52  # room between rows for the panel title and the x tick labels
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One panel: its title, its lines, and the text to show when it has none."""
+
+    title: str
+    lines: Sequence[Line]
+    empty_text: str = ""
+
+
+def columns_for(count: int) -> int:
+    """Panels per row: two on phones (readable at 390 px), up to four elsewhere."""
+    return min(count, 2 if theme.COMPACT.get() else 4) or 1
+
+
+def plot_height(count: int) -> int:
+    """Pixel height of the panel grid (without title and source line)."""
+    rows = math.ceil(count / columns_for(count))
+    return rows * PANEL_PX[theme.COMPACT.get()] + (rows - 1) * GAP_PX
+
+
+def small_multiples(panels: Sequence[Panel], x_range: tuple[float, float]) -> go.Figure:
+    """A grid of panels sharing one y axis (so levels compare) and one x range.
+
+    Traces come from `lines()`, so estimated points get the same hollow markers everywhere.
+    """
+    cols = columns_for(len(panels))
+    rows = math.ceil(len(panels) / cols)
+    height = plot_height(len(panels))
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        shared_yaxes="all",
+        subplot_titles=[p.title for p in panels],
+        vertical_spacing=GAP_PX / height if rows > 1 else 0.0,
+        horizontal_spacing=0.04 if cols > 2 else 0.06,
+    )
+    for i, panel in enumerate(panels):
+        row, col = divmod(i, cols)
+        for trace in lines(panel.lines).data:
+            fig.add_trace(trace, row=row + 1, col=col + 1)
+        if not any(len(line.x) for line in panel.lines):
+            fig.add_annotation(
+                text=panel.empty_text,
+                xref="x domain",
+                yref="y domain",
+                x=0.5,
+                y=0.5,
+                showarrow=False,
+                font={"size": 11, "color": "#555"},
+                row=row + 1,
+                col=col + 1,
+            )
+    fig.update_annotations(font_size=12)
+    fig.update_xaxes(range=x_range, nticks=4, tickformat="d")
+    fig.update_layout(hovermode="closest")
+    return fig
+
+
+def bottom_axes(fig: go.Figure, count: int) -> set[str]:
+    """Layout names ('xaxis3') of the lowest panel in each column: they carry the x title."""
+    cols = columns_for(count)
+    lowest = {i % cols: i for i in range(count)}
+    names = set()
+    for i in lowest.values():
+        row, col = divmod(i, cols)
+        anchor = fig.get_subplot(row + 1, col + 1).xaxis.plotly_name
+        names.add(anchor)
+    return names

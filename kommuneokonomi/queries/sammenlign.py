@@ -1,0 +1,262 @@
+"""Comparison sets and the figures to compare them on: population and KOSTRA key figures.
+
+A municipality is compared with its KOSTRA group, its county, its neighbours (shared land
+border) or a chosen set. Population figures exist for every municipality and year; the KOSTRA
+key figures of table 12134 only where the served data has them, so they stay missing (NaN)
+elsewhere and are never filled.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kommuneokonomi.indicators import INDICATORS
+from kommuneokonomi.queries import befolkning, kostra
+from kommuneokonomi.queries.cache import cached
+from kommuneokonomi.queries.kommuner import county_members, fold, index, neighbours
+
+MOT = ("kostragruppe", "fylke", "naboer", "egne")
+DEFAULT_MOT = "kostragruppe"
+OWN = "egne"
+
+SERIES_COLUMNS = ["region_code", "year", "value", "estimated", "vintage", "status", "published"]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A figure to compare on: code, family ('befolkning' or 'kostra'), unit and decimals.
+
+    `indexable` is False for rates that can be zero or negative (growth, results), where an
+    index to 100 in a base year has no meaning.
+    """
+
+    code: str
+    family: str
+    unit: str
+    decimals: int
+    indexable: bool
+
+
+POPULATION_MEASURES = (
+    Measure("folketall", "befolkning", "personer", 0, True),
+    Measure("vekst", "befolkning", "prosent", 1, False),
+    Measure("andel67", "befolkning", "prosent", 1, True),
+    Measure("andel80", "befolkning", "prosent", 1, True),
+    Measure("stotte", "befolkning", "forhold", 1, True),
+)
+KOSTRA_MEASURES = tuple(
+    Measure(code, "kostra", ind.unit, 0 if ind.unit == "kr" else 1, ind.unit == "kr")
+    for code, ind in INDICATORS.items()
+)
+MEASURES: dict[str, Measure] = {m.code: m for m in POPULATION_MEASURES + KOSTRA_MEASURES}
+DEFAULT_MEASURE = "andel67"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The set a municipality is compared with; `members` holds the municipality first.
+
+    `region_code` is the KOSTRA group ('EKG12') or county ('46') that defines the set, and
+    `membership_year` the year of the KOSTRA grouping used (groups are known per year).
+    """
+
+    kommune: str
+    mot: str
+    members: tuple[str, ...]
+    region_code: str | None = None
+    membership_year: int | None = None
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        """The members other than the chosen municipality."""
+        return self.members[1:]
+
+
+def _by_name(codes: list[str] | tuple[str, ...]) -> list[str]:
+    ix = index()
+    return sorted(codes, key=lambda c: fold(ix.name(c)))
+
+
+def comparison(kommune: str, mot: str, chosen: tuple[str, ...], year: int) -> Comparison:
+    """The comparison set for `mot` (see MOT); `chosen` is used for 'egne' only."""
+    region, membership_year = None, None
+    if mot == "kostragruppe":
+        group = kostra.kostragruppe(kommune, year)
+        others = kostra.group_members(*group) if group else ()
+        region, membership_year = group if group else (None, None)
+    elif mot == "fylke":
+        region = index().county(kommune)[0]
+        others = county_members(region)
+    elif mot == "naboer":
+        others = neighbours(kommune)
+    else:
+        others = chosen
+    rest = _by_name([c for c in dict.fromkeys(others) if c != kommune])
+    return Comparison(kommune, mot, (kommune, *rest), region, membership_year)
+
+
+@cached()
+def _population(code: str) -> pd.DataFrame:
+    """Every population measure for one municipality, per year (1 January)."""
+    totals = befolkning.totals(code)
+    ratio = befolkning.support_ratio(code)
+    estimated = totals["estimated"].astype(bool)
+    previous = totals["persons"].shift(1)
+    return pd.DataFrame(
+        {
+            "region_code": code,
+            "year": totals["year"].to_numpy(),
+            "folketall": totals["persons"].astype(float).to_numpy(),
+            "vekst": (100 * totals["change"] / previous).to_numpy(),
+            "andel67": ratio["share_67"].to_numpy(),
+            "andel80": ratio["share_80"].to_numpy(),
+            "stotte": ratio["ratio"].to_numpy(),
+            "estimated": estimated.to_numpy(),
+            # Growth uses the year before too: it is an estimate if either year is.
+            "vekst_estimated": (estimated | estimated.shift(1, fill_value=False)).to_numpy(),
+        }
+    )
+
+
+@cached()
+def series(measure_code: str, codes: tuple[str, ...]) -> pd.DataFrame:
+    """One measure over time for the given municipalities: rows only where data has a row.
+
+    Columns: region_code, year, value, estimated (population splits), vintage, status and
+    published (KOSTRA; None for population figures).
+    """
+    measure = MEASURES[measure_code]
+    if measure.family == "kostra":
+        rows = kostra.series(measure_code, codes)
+        return rows.assign(estimated=False)[SERIES_COLUMNS].reset_index(drop=True)
+    parts = []
+    for code in codes:
+        pop = _population(code)
+        flag = "vekst_estimated" if measure_code == "vekst" else "estimated"
+        part = pd.DataFrame(
+            {
+                "region_code": code,
+                "year": pop["year"],
+                "value": pop[measure_code],
+                "estimated": pop[flag],
+                "vintage": None,
+                "status": None,
+                "published": None,
+            }
+        )
+        parts.append(part[part["value"].notna()])
+    if not parts:
+        return pd.DataFrame(columns=SERIES_COLUMNS)
+    return pd.concat(parts, ignore_index=True)[SERIES_COLUMNS]
+
+
+def ranked(values: pd.Series) -> pd.Series:
+    """Rank 1 = highest value; missing values get no rank (ties share the better rank)."""
+    return values.rank(ascending=False, method="min").astype("Int64")
+
+
+@cached()
+def table(codes: tuple[str, ...], year: int) -> pd.DataFrame:
+    """Every measure for every municipality in `codes` in one year, with ranks in the set.
+
+    One row per municipality and measure, missing ones included with NaN (never 0);
+    `ranked_of` is how many municipalities in the set have a value for the measure.
+    """
+    parts = []
+    for measure in MEASURES.values():
+        rows = series(measure.code, codes)
+        rows = rows[rows["year"] == year].set_index("region_code")
+        part = rows.reindex(list(codes)).reset_index()
+        part["indicator_code"] = measure.code
+        part["year"] = year
+        part["rank"] = ranked(part["value"])
+        part["ranked_of"] = int(part["value"].notna().sum())
+        parts.append(part)
+    frame = pd.concat(parts, ignore_index=True)
+    frame["estimated"] = frame["estimated"].astype("boolean")
+    return frame[
+        [
+            "region_code",
+            "indicator_code",
+            "year",
+            "value",
+            "rank",
+            "ranked_of",
+            "estimated",
+            "vintage",
+            "status",
+            "published",
+        ]
+    ]
+
+
+def indexed(rows: pd.DataFrame, base_year: int) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Series divided by their own base-year value, ×100, and the codes that lack that value.
+
+    A municipality without a positive value in the base year cannot be indexed: it is left
+    out and returned in the second element so the reader can be told.
+    """
+    base = rows[rows["year"] == base_year].set_index("region_code")["value"]
+    base = base[base > 0]
+    kept = rows[rows["region_code"].isin(base.index)]
+    out = kept.assign(index=100 * kept["value"] / kept["region_code"].map(base))
+    lacking = tuple(dict.fromkeys(c for c in rows["region_code"] if c not in base.index))
+    return out.reset_index(drop=True), lacking
+
+
+def nearest_in_size(codes: tuple[str, ...], year: int, limit: int) -> tuple[str, ...]:
+    """The first code and the `limit - 1` others whose population is closest to its own.
+
+    Closeness is the ratio of populations (|log a/b|), so 10 000 is as near 20 000 as
+    100 000 is to 200 000. Used to pick panels when a set is too large to draw.
+    """
+    if len(codes) <= limit:
+        return codes
+    people = series("folketall", codes)
+    people = people[people["year"] == year].set_index("region_code")["value"]
+    own = people.get(codes[0], math.nan)
+
+    def distance(code: str) -> float:
+        value = people.get(code, math.nan)
+        gap = abs(math.log(value / own)) if value > 0 and own > 0 else math.inf
+        return math.inf if math.isnan(gap) else gap
+
+    closest = sorted(codes[1:], key=distance)[: limit - 1]
+    return (codes[0], *[c for c in codes[1:] if c in closest])
+
+
+def measure_years(measure_code: str) -> list[int]:
+    """Years in which any municipality has a figure for the measure."""
+    if MEASURES[measure_code].family == "kostra":
+        return kostra.years(measure_code)
+    return befolkning.years()
+
+
+def years() -> list[int]:
+    """Years the comparison table can show: every population year and every KOSTRA year."""
+    kostra_years = {y for m in KOSTRA_MEASURES for y in kostra.years(m.code)}
+    return sorted(set(befolkning.years()) | kostra_years)
+
+
+def default_year() -> int:
+    """The newest year with KOSTRA figures (else population): both families exist then."""
+    kostra_years = [y for m in KOSTRA_MEASURES for y in kostra.years(m.code)]
+    return max(kostra_years) if kostra_years else max(befolkning.years())
+
+
+def base_years(measure_code: str, codes: tuple[str, ...]) -> list[int]:
+    """Years a series of `codes` can be indexed to: those with a value for any of them."""
+    rows = series(measure_code, codes)
+    return sorted(rows.loc[rows["value"].notna(), "year"].unique().tolist())
+
+
+def default_base_year(measure_code: str, codes: tuple[str, ...]) -> int | None:
+    """The first year with a value for the chosen municipality (else for any in the set)."""
+    rows = series(measure_code, codes)
+    rows = rows[rows["value"].notna()]
+    own = rows.loc[rows["region_code"] == codes[0], "year"]
+    pool = own if len(own) else rows["year"]
+    return int(pool.min()) if len(pool) else None
