@@ -1,0 +1,370 @@
+"""Files of the data behind an exhibit: CSV for Norwegian Excel, international CSV, xlsx, zip.
+
+Every builder takes an Exhibit and returns bytes, so the app can build a file only when a
+reader asks for it (st.download_button with a callable) and tests can read it back. Numbers
+are written exactly as held (no rounding, missing stays empty); text cells that a
+spreadsheet would run as a formula are neutralised; headers, metadata and number format
+follow the exhibit's language.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import numbers
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from kommuneokonomi import data
+from kommuneokonomi.datasets import DATASETS
+from kommuneokonomi.exhibit import Exhibit
+from kommuneokonomi.formatting import iso_date
+from kommuneokonomi.i18n import TEXTS, t
+from kommuneokonomi.indicators import INDICATORS, Indicator
+from kommuneokonomi.sources import licence_lines
+from kommuneokonomi.views.regions import region_name
+
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets
+# (OWASP "CSV injection"); such text gets a leading apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+APP_NAME = "Kommuneøkonomi"
+
+
+@dataclass(frozen=True)
+class CsvStyle:
+    """How a CSV file writes separators, decimals and text encoding."""
+
+    name: str
+    delimiter: str
+    decimal: str
+    encoding: str
+    suffix: str
+
+
+# Norwegian Excel opens ';'-separated UTF-8 with a BOM and reads '1,5' as a number.
+CSV_NB = CsvStyle("nb", ";", ",", "utf-8-sig", "-excel-no.csv")
+# RFC 4180: ',' and '.', UTF-8 without BOM, for R, Python, Sheets and English Excel.
+CSV_INTL = CsvStyle("intl", ",", ".", "utf-8", ".csv")
+
+
+def neutralise(text: str) -> str:
+    """Text made inert in a spreadsheet: a leading apostrophe if it starts like a formula."""
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
+def is_missing(value: object) -> bool:
+    """True for None, NaN, pd.NA and NaT: written as an empty cell, never as 0."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def cell_value(value: object) -> object:
+    """A cell for a spreadsheet: None, bool, int, float, or neutralised text."""
+    if is_missing(value):
+        return None
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    return neutralise(str(value))
+
+
+def cell_text(value: object, decimal: str = ".") -> str:
+    """A cell as CSV text: the number's shortest exact form with `decimal`, or neutralised text."""
+    value = cell_value(value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value).replace(".", decimal)
+    return str(value)
+
+
+def header(name: str, lang: str) -> str:
+    """The export header for a column name, translated when texts know it."""
+    key = f"eksport.col.{name}"
+    return t(key, lang) if key in TEXTS else name
+
+
+def table(exhibit: Exhibit) -> pd.DataFrame:
+    """The exhibit's data as exported: its mapped columns, in order, with language headers."""
+    frame = exhibit.data[list(exhibit.columns)]
+    return frame.set_axis([header(h, exhibit.lang) for h in exhibit.columns.values()], axis=1)
+
+
+def ascii_slug(text: str) -> str:
+    """'Ålesund–2025' → 'alesund-2025': safe in any file system and URL."""
+    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "figur"
+
+
+def file_stem(exhibit: Exhibit) -> str:
+    """'4601-bergen-netto-driftsresultat-2015-2025': code, name, indicator, period, language.
+
+    English files end in '-en', so both languages of one view can sit side by side.
+    """
+    name = region_name(exhibit.kommune_code, exhibit.lang) if exhibit.kommune_code else ""
+    code, _, rest = exhibit.filename_stem.partition("-")
+    stem = "-".join(p for p in (code, name, rest) if p) if name else exhibit.filename_stem
+    return f"{ascii_slug(stem)}{'-en' if exhibit.lang == 'en' else ''}"
+
+
+def filename(exhibit: Exhibit, suffix: str) -> str:
+    """The download name for one of the exhibit's files: its stem and `suffix`."""
+    return f"{file_stem(exhibit)}{suffix}"
+
+
+def csv_bytes(exhibit: Exhibit, style: CsvStyle = CSV_NB) -> bytes:
+    """The exhibit's data as CSV in `style`, CRLF line ends, header row first."""
+    frame = table(exhibit)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=style.delimiter, lineterminator="\r\n")
+    writer.writerow([neutralise(str(c)) for c in frame.columns])
+    for row in frame.itertuples(index=False):
+        writer.writerow([cell_text(v, style.decimal) for v in row])
+    return buffer.getvalue().encode(style.encoding)
+
+
+def licence_text(line: str, lang: str) -> str:
+    """A manifest licence line ('Kilde: Statistisk sentralbyrå (CC BY 4.0)') in `lang`."""
+    lead, sep, rest = line.partition(": ")
+    key = f"eksport.licence_{lead}"
+    return f"{t(key, lang)}{sep}{rest}" if sep and key in TEXTS else line
+
+
+def _source_record(ref_dataset: str, table_ids: tuple[str, ...], lang: str) -> dict[str, Any]:
+    prov = data.provenance(ref_dataset)
+    records = [s for s in prov.sources if not table_ids or s.get("table_id") in table_ids]
+    keys = ("table_id", "title", "publisher", "period", "published", "fetched", "url", "caveat")
+    tables = [{k: s[k] for k in keys if s.get(k)} for s in records]
+    title = prov.entry.get("title_en" if lang == "en" else "title_nb")
+    return {
+        "dataset": ref_dataset,
+        "title": title,
+        "tables": tables,
+        "notes": list(prov.entry.get("notes", [])),
+    }
+
+
+def unit(indicator: Indicator, lang: str) -> str:
+    """The indicator's unit in words ('prosent' / 'percent')."""
+    key = f"eksport.unit_{indicator.unit}"
+    return t(key, lang) if key in TEXTS else indicator.unit
+
+
+def licences(exhibit: Exhibit) -> list[str]:
+    """The licence lines of the exhibit's datasets; an exhibit about the data themselves
+    (no sources of its own, e.g. the source list) carries those of every served dataset.
+    """
+    if exhibit.sources:
+        return licence_lines(list(exhibit.sources))
+    lines = (line for name in DATASETS for line in data.provenance(name).licence)
+    return list(dict.fromkeys(lines))
+
+
+def definitions(exhibit: Exhibit) -> list[dict[str, str]]:
+    """The KOSTRA key figures in the data, by code with their names and unit, so a file
+    says what 'KOSAGD230000' means.
+    """
+    if "indicator_code" not in exhibit.data.columns:
+        return []
+    lang = exhibit.lang
+    codes = exhibit.data["indicator_code"].dropna().unique()
+    return [
+        {"code": c, "name": INDICATORS[c].name(exhibit.lang), "unit": unit(INDICATORS[c], lang)}
+        for c in codes
+        if c in INDICATORS
+    ]
+
+
+def metadata(exhibit: Exhibit, *, url: str | None = None, built_at: datetime | None = None) -> dict:
+    """What a file needs to stand alone: title, region, period, sources, dates, licence, notes.
+
+    Read from the served datasets' manifest entries; keys are English for machines.
+    """
+    lang = exhibit.lang
+    built = (built_at or datetime.now(UTC)).replace(microsecond=0)
+    sources = []
+    for ref in exhibit.sources:
+        record = _source_record(ref.dataset, ref.table_ids, lang)
+        record.update(
+            table_ids=list(ref.table_ids),
+            publishers=list(ref.publishers),
+            as_of=ref.as_of,
+            as_of_kind=ref.as_of_kind,
+            origin=ref.origin,
+            licence=[licence_text(x, lang) for x in ref.licences],
+        )
+        sources.append(record)
+    return {
+        "title": exhibit.title,
+        "exhibit": exhibit.id,
+        "region_code": exhibit.kommune_code,
+        "period": exhibit.period,
+        "lang": lang,
+        "source_line": exhibit.source_text,
+        "table_ids": list(dict.fromkeys(i for r in exhibit.sources for i in r.table_ids)),
+        "sources": sources,
+        "licence": [licence_text(x, lang) for x in licences(exhibit)],
+        "notes": list(exhibit.notes),
+        "definitions": definitions(exhibit),
+        "columns": [{"header": header(h, lang), "field": c} for c, h in exhibit.columns.items()],
+        "url": url,
+        "created": built.isoformat(),
+        "app": APP_NAME,
+    }
+
+
+def _meta_rows(meta: dict) -> list[tuple[str, str]]:
+    """The metadata as (label, text) rows for a human reader, labels in the file's language."""
+    lang = meta["lang"]
+
+    def label(key: str, **values: str) -> str:
+        return t(f"eksport.meta_{key}", lang, **values)
+
+    rows = [
+        (label("title"), meta["title"]),
+        (label("exhibit"), meta["exhibit"]),
+        (label("region"), meta["region_code"] or ""),
+        (label("period"), meta["period"]),
+        (label("lang"), lang),
+        (label("source_line"), meta["source_line"]),
+        (label("tables"), ", ".join(meta["table_ids"])),
+    ]
+    for source in meta["sources"]:
+        for table_ in source["tables"]:
+            parts = [
+                table_.get("table_id"),
+                table_.get("title"),
+                table_.get("period"),
+                table_.get("url"),
+            ]
+            rows.append((label("source"), " · ".join(p for p in parts if p)))
+        as_of = t(
+            f"asof.{source['as_of_kind'] or 'reference'}",
+            lang,
+            date=iso_date(source["as_of"], lang),
+        )
+        origin = t(f"eksport.origin_{source['origin']}", lang)
+        rows.append((label("as_of"), f"{source['title']}: {as_of} ({origin})"))
+    rows += [(label("licence"), line) for line in meta["licence"]]
+    rows += [(label("note"), note) for note in meta["notes"]]
+    rows += [
+        (label("definition", code=d["code"]), f"{d['name']} ({d['unit']})")
+        for d in meta["definitions"]
+    ]
+    rows += [(label("column", name=c["header"]), c["field"]) for c in meta["columns"]]
+    if meta["url"]:
+        rows.append((label("url"), meta["url"]))
+    rows.append((label("built"), meta["created"]))
+    return rows
+
+
+def _xlsx_cell(value: object) -> object:
+    """A spreadsheet cell without the control characters the xlsx format cannot hold."""
+    value = cell_value(value)
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def xlsx_bytes(exhibit: Exhibit, meta: dict) -> bytes:
+    """An Excel workbook: sheet 1 the data (numbers as numbers), sheet 2 the metadata."""
+    lang = exhibit.lang
+    frame = table(exhibit)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = t("eksport.sheet_data", lang)
+    sheet.append([_xlsx_cell(str(c)) for c in frame.columns])
+    for row in frame.itertuples(index=False):
+        sheet.append([_xlsx_cell(v) for v in row])
+    _finish_sheet(sheet, [len(str(c)) for c in frame.columns])
+    info = book.create_sheet(t("eksport.sheet_meta", lang))
+    info.append([t("eksport.meta_field", lang), t("eksport.meta_value", lang)])
+    for key, value in _meta_rows(meta):
+        info.append([_xlsx_cell(key), _xlsx_cell(str(value))])
+    _finish_sheet(info, [24, 100])
+    for cell in info["B"]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    created = datetime.fromisoformat(meta["created"]).replace(tzinfo=None)
+    book.properties.creator = APP_NAME
+    book.properties.title = exhibit.title
+    book.properties.created = book.properties.modified = created
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _finish_sheet(sheet: Any, widths: list[int]) -> None:
+    """Bold, frozen header row and readable column widths."""
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for i, width in enumerate(widths):
+        sheet.column_dimensions[get_column_letter(i + 1)].width = max(12, min(width + 2, 100))
+
+
+def readme_text(exhibit: Exhibit, meta: dict, csv_name: str, style: CsvStyle) -> str:
+    """The archive's short README: what the files are, the source line and the licence."""
+    lang = exhibit.lang
+    return t(
+        "eksport.readme",
+        lang,
+        title=exhibit.title,
+        exhibit=exhibit.id,
+        csv_name=csv_name,
+        csv_format=t(f"eksport.format_{style.name}", lang),
+        source=exhibit.source_text,
+        licence="\n".join(meta["licence"]),
+    )
+
+
+def csv_style(lang: str) -> CsvStyle:
+    """The CSV style that fits a language: Norwegian Excel for bokmål, else international."""
+    return CSV_INTL if lang == "en" else CSV_NB
+
+
+def zip_bytes(exhibit: Exhibit, meta: dict) -> bytes:
+    """An archive: the data as CSV (in the language's style), metadata.json and README.txt."""
+    style = csv_style(exhibit.lang)
+    csv_name = filename(exhibit, ".csv")
+    meta = {
+        **meta,
+        "csv": {
+            "file": csv_name,
+            "delimiter": style.delimiter,
+            "decimal": style.decimal,
+            "encoding": style.encoding,
+            "line_end": "CRLF",
+        },
+    }
+    stamp = datetime.fromisoformat(meta["created"]).timetuple()[:6]
+    files = {
+        csv_name: csv_bytes(exhibit, style),
+        "metadata.json": json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8"),
+        "README.txt": readme_text(exhibit, meta, csv_name, style).encode("utf-8"),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(
+                zipfile.ZipInfo(name, date_time=stamp), content, compress_type=zipfile.ZIP_DEFLATED
+            )
+    return buffer.getvalue()
