@@ -50,6 +50,7 @@ with left:
     level = level_picker(lang, ctx.kommune)
 with right:
     year = controls.year_picker(lang, population.years())
+controls.show_notices(lang)  # a bad ?aar= is known only once the year picker has run
 state = ViewState(kommune=ctx.kommune, lang=lang, aar=year)
 
 st.subheader(t("befolkning.section_structure", lang))

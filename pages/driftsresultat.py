@@ -12,6 +12,7 @@ from kommuneokonomi.views import driftsresultat as views
 ctx = page.header("nav.driftsresultat")
 with st.columns([1, 3])[0]:
     year = controls.year_picker(ctx.lang, kostra.years(NETTO_DRIFTSRESULTAT))
+controls.show_notices(ctx.lang)  # a bad ?aar= is known only once the year picker has run
 state = ViewState(kommune=ctx.kommune, aar=year, lang=ctx.lang)
 
 notice = views.missing_notice(state)
@@ -68,5 +69,5 @@ with right:
         }
         st.dataframe(table, hide_index=True, height=460, column_config=columns, placeholder="")
         st.caption(t("ndr.table_caption", ctx.lang))
-    exhibit.show(ranking)
+    exhibit.show(ranking, table=False)
     st.caption(ranking.source_text)

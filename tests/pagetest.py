@@ -1,0 +1,108 @@
+"""Helpers for the page tests: run a page of app.py with URL parameters, read what it shows.
+
+Every page test opens the app as a reader would (app.py routes, `switch_page` picks the page,
+`query_params` is the link they followed) and reads back chart titles, source lines and
+notices. Expected numbers are computed from the datasets directly, not from the queries.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from kommuneokonomi.data import frame
+from kommuneokonomi.formatting import NBSP
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+PAGES = {
+    "kommuneprofil": "pages/kommuneprofil.py",
+    "driftsresultat": "pages/driftsresultat.py",
+    "befolkning": "pages/befolkning.py",
+    "sammenlign": "pages/sammenlign.py",
+    "om-dataene": "pages/om_dataene.py",
+}
+
+# The municipalities the issue names: the four largest cities (Bergen and Oslo have KOSTRA
+# figures offline, Ålesund and Trondheim do not), a small one with KOSTRA figures (Austrheim)
+# and a small one without (Bø in Nordland).
+KOMMUNER = {
+    "0301": "Oslo - Oslove",  # the official bilingual name, as KLASS gives it
+    "4601": "Bergen",
+    "1508": "Ålesund",
+    "5001": "Trondheim - Tråante",
+    "4632": "Austrheim",
+    "1867": "Bø",
+}
+WITH_KOSTRA = {"0301", "4601", "4632"}
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    """Run one page of the app with these URL parameters; the AppTest after its first run."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(PAGES[page])
+    return at.run()
+
+
+def specs(at: AppTest) -> list[dict]:
+    """The plotly figure specs of every chart on the page, in page order."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def plain(text: str) -> str:
+    """Text as a reader sees it: line breaks of wrapped titles and no-break spaces as spaces."""
+    return text.replace("<br>", " ").replace(NBSP, " ")
+
+
+def titles(at: AppTest) -> list[str]:
+    """The chart titles, unwrapped."""
+    return [plain(spec["layout"]["title"]["text"]) for spec in specs(at)]
+
+
+def annotations(at: AppTest) -> list[str]:
+    """All annotation texts of all charts (source lines, norm labels), unwrapped."""
+    return [
+        plain(a.get("text", ""))
+        for spec in specs(at)
+        for a in spec["layout"].get("annotations", [])
+    ]
+
+
+def texts(at: AppTest) -> str:
+    """Everything the page says in words: markdown, captions, notices, metric cards, headers."""
+    parts = [
+        str(e.value) for kind in ("markdown", "caption", "info", "warning") for e in at.get(kind)
+    ]
+    parts += [e.value for e in at.get("title")] + [e.value for e in at.get("subheader")]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    return plain("\n".join(parts))
+
+
+def notices(at: AppTest) -> list[str]:
+    """The info boxes on the page (notices about the URL and missing data)."""
+    return [plain(i.value) for i in at.info]
+
+
+def population(code: str, year: int) -> int:
+    """Registered population of a region on 1 January of `year`, summed from SSB 07459."""
+    rows = frame("befolkning")
+    return int(rows[(rows.region_code == code) & (rows.year == year)].persons.sum())
+
+
+def kostra_value(code: str, indicator: str, year: int) -> float | None:
+    """One KOSTRA figure as published (None when the snapshot has none)."""
+    rows = frame("kostra")
+    hit = rows[
+        (rows.region_code == code) & (rows.indicator_code == indicator) & (rows.year == year)
+    ]
+    return None if hit.empty else float(hit.value.iloc[0])
+
+
+def nb(value: float, decimals: int = 0) -> str:
+    """A number as the bokmål UI prints it, with plain spaces: 294 860 / 1,0."""
+    text = f"{abs(value):,.{decimals}f}".replace(",", " ").replace(".", ",")
+    return ("−" if value < 0 else "") + text
