@@ -30,6 +30,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Bildet lages i nettleseren og har med tittel og kilde.",
         "The image is made in the browser and includes title and source.",
     ),
+    "eksport.image_how": (
+        "PNG: kameraknappen over figuren. PNG og SVG: knappene under figuren i den statiske filen.",
+        "PNG: the camera button above the chart. PNG and SVG: the buttons below the chart "
+        "in the static file.",
+    ),
+    "eksport.static_open": ("Åpne den statiske filen", "Open the static file"),
     "eksport.data": ("Tallene bak", "The figures behind it"),
     "eksport.csv_nb": ("CSV for norsk Excel", "CSV (Norwegian Excel)"),
     "eksport.csv_nb_help": (

@@ -1,21 +1,184 @@
-"""Render an exhibit on a page: the chart (title and source inside), notes, and its menu."""
+"""Render an exhibit on a page: the chart (title and source inside) or table, notes, and its
+"Del og last ned" menu (permalink, embeds, image and data files).
+
+The menu is light on purpose: files are built only when the reader clicks a download
+button (Streamlit calls the builder then), and a static embed is written only when asked.
+"""
 
 from __future__ import annotations
 
+import numbers
+import re
+from urllib.parse import urlsplit
+
+import pandas as pd
 import streamlit as st
 
+from kommuneokonomi import embed, export
 from kommuneokonomi.charts.theme import plotly_config
 from kommuneokonomi.exhibit import Exhibit
+from kommuneokonomi.formatting import number
+from kommuneokonomi.i18n import t
+from kommuneokonomi.state import permalink_query
+
+# Characters Markdown or Streamlit would interpret in a title taken from data.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:])")
+
+MISSING = "–"
+
+MIME = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
+}
 
 
-def show(exhibit: Exhibit, *, key: str | None = None) -> None:
-    """Draw the exhibit's figure (or say plainly that there is nothing to draw) and its notes."""
+def show(exhibit: Exhibit, *, key: str | None = None, table: bool = True, menu: bool = True):
+    """Draw the exhibit's figure, or its table when it has no figure (title, table, source
+    line), then its notes and its share-and-download menu.
+
+    `table=False` when the page draws the table itself (e.g. with search and highlighting);
+    `menu=False` on the embed page.
+    """
+    key = key or exhibit.id
     if exhibit.figure is not None:
         st.plotly_chart(
             exhibit.figure,
-            key=key or f"chart-{exhibit.id}",
-            config=plotly_config(exhibit.filename_stem),
+            key=f"chart-{key}",
+            config=plotly_config(export.file_stem(exhibit)),
             theme=None,
         )
+    elif table and not exhibit.data.empty:
+        st.markdown(f"**{literal(exhibit.title)}**")
+        st.dataframe(display(exhibit), hide_index=True, key=f"table-{key}")
+        st.caption(literal(exhibit.source_text))
     for note in exhibit.notes:
         st.caption(note)
+    if menu:
+        share_menu(exhibit, key=key)
+
+
+def literal(text: str) -> str:
+    """Text from data made literal for Markdown (titles and source lines of tables)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def cell(value: object, lang: str) -> str:
+    """A table cell for the screen: '–' for missing, decimals in the language's format and
+    exactly as held (16.6787 → '16,6787'), whole numbers and text as they are.
+    """
+    if export.is_missing(value):
+        return MISSING
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral | bool):
+        text = repr(float(value))
+        if "e" in text or "n" in text:
+            return text
+        decimals = 0 if text.endswith(".0") else len(text.partition(".")[2])
+        return number(float(value), lang, decimals)
+    return str(value)
+
+
+def display(exhibit: Exhibit) -> pd.DataFrame:
+    """The exhibit's data as a table for the screen: its columns with their headers."""
+    frame = exhibit.data[list(exhibit.columns)]
+    shown = frame.apply(lambda col: col.map(lambda v: cell(v, exhibit.lang)))
+    return shown.set_axis(
+        [export.header(h, exhibit.lang) for h in exhibit.columns.values()], axis=1
+    )
+
+
+def base_url() -> str:
+    """'http://host:port/' the reader uses (with any base path); '' when not known (tests)."""
+    url = st.context.url
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    prefix = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"{parts.scheme}://{parts.netloc}/{prefix + '/' if prefix else ''}"
+
+
+def permalink(exhibit: Exhibit) -> str:
+    """The full URL of the current view: this page with every URL parameter and the language;
+    the municipality as its code (the URL may hold the picker's label, 'Bergen (4601)').
+    """
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    if embed.live_params(exhibit) and exhibit.kommune_code:
+        params["kommune"] = [exhibit.kommune_code]
+    params["lang"] = [exhibit.lang]
+    page = st.context.url or ""
+    return f"{page}?{permalink_query(params)}"
+
+
+def _write_static(exhibit: Exhibit, dashboard_url: str) -> None:
+    embed.write_static(exhibit, dashboard_url=dashboard_url)
+
+
+def share_menu(exhibit: Exhibit, *, key: str) -> None:
+    """The compact "Del og last ned" popover: links and snippets, image help, four files."""
+    lang = exhibit.lang
+    link = permalink(exhibit)
+    base = base_url()
+    with st.popover(t("eksport.menu", lang), icon=":material/share:", type="tertiary"):
+        st.caption(t("eksport.permalink", lang))
+        st.code(link, language=None, wrap_lines=True)
+
+        live = embed.live_path(exhibit)
+        st.caption(t("eksport.iframe", lang), help=t("eksport.iframe_help", lang))
+        if live:
+            snippet = embed.iframe(base + live, exhibit.title, embed.iframe_height(exhibit))
+            st.code(snippet, language="html", wrap_lines=True)
+        else:
+            st.caption(t("eksport.iframe_unavailable", lang))
+
+        st.caption(t("eksport.static", lang), help=t("eksport.static_help", lang))
+        path = embed.STATIC_DIR / embed.static_relpath(exhibit)
+        if path.exists():
+            url = embed.static_url(exhibit, base)
+            st.code(
+                embed.iframe(url, exhibit.title, embed.iframe_height(exhibit)),
+                language="html",
+                wrap_lines=True,
+            )
+            st.link_button(t("eksport.static_open", lang), url, icon=":material/open_in_new:")
+        else:
+            st.button(
+                t("eksport.static_build", lang),
+                key=f"static-{key}",
+                on_click=_write_static,
+                args=(exhibit, link),
+                icon=":material/code:",
+            )
+
+        if exhibit.figure is not None:
+            st.caption(t("eksport.image", lang), help=t("eksport.image_help", lang))
+            st.caption(t("eksport.image_how", lang))
+
+        st.caption(t("eksport.data", lang))
+        _downloads(exhibit, key, link)
+
+
+def _downloads(exhibit: Exhibit, key: str, link: str) -> None:
+    """Four download buttons whose files are built only when clicked."""
+    lang = exhibit.lang
+
+    def meta() -> dict:
+        return export.metadata(exhibit, url=link)
+
+    files = [
+        ("csv_nb", export.CSV_NB.suffix, lambda: export.csv_bytes(exhibit, export.CSV_NB)),
+        ("csv_intl", export.CSV_INTL.suffix, lambda: export.csv_bytes(exhibit, export.CSV_INTL)),
+        ("xlsx", ".xlsx", lambda: export.xlsx_bytes(exhibit, meta())),
+        ("zip", ".zip", lambda: export.zip_bytes(exhibit, meta())),
+    ]
+    with st.container(horizontal=True, gap="small"):
+        for name, suffix, build in files:
+            st.download_button(
+                t(f"eksport.{name}", lang),
+                data=build,
+                file_name=export.filename(exhibit, suffix),
+                mime=MIME[suffix.rsplit(".", 1)[-1]],
+                key=f"{name}-{key}",
+                help=t(f"eksport.{name}_help", lang),
+                on_click="ignore",
+                icon=":material/download:",
+            )
