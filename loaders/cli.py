@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -57,6 +58,20 @@ def _status(args: argparse.Namespace) -> int:
     return 1 if any(r.get("error") for r in rows) else 0
 
 
+def _refresh(args: argparse.Namespace) -> int:
+    from loaders.refresh import refresh
+    from loaders.refresh.cache import RefreshBusy
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        report = refresh(load_settings(), args.datasets, force=args.force)
+    except (ValueError, RefreshBusy) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"refresh: {report.requests} requests to SSB in {report.seconds:.1f} s", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
 def _parse(args: argparse.Namespace) -> int:
     try:
         frame = parse(args.file.read_bytes())
@@ -81,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="show what each dataset holds and where it comes from")
     status.add_argument("--json", action="store_true", help="machine-readable output")
     status.set_defaults(func=_status)
+    refresh_cmd = sub.add_parser(
+        "refresh", help="fetch the newest data from SSB into the live cache (needs network)"
+    )
+    refresh_cmd.add_argument(
+        "datasets", nargs="*", metavar="DATASET", help="datasets to refresh (default: all)"
+    )
+    refresh_cmd.add_argument(
+        "--force", action="store_true", help="fetch even when SSB has not updated the table"
+    )
+    refresh_cmd.set_defaults(func=_refresh)
     parse_cmd = sub.add_parser("parse", help="print a saved SSB JSON-stat2 response as CSV")
     parse_cmd.add_argument("file", type=Path, help="a JSON-stat2 dataset file")
     parse_cmd.add_argument("--no-labels", action="store_true", help="codes only, no label columns")

@@ -32,6 +32,7 @@ from loaders.store import conform, coverage, parquet_bytes, remove_unreferenced,
 CODE_FILES = [
     *sorted((PROJECT_ROOT / "loaders" / "snapshot").glob("*.py")),
     PROJECT_ROOT / "loaders" / "store.py",
+    PROJECT_ROOT / "loaders" / "codes.py",
     PROJECT_ROOT / "kommuneokonomi" / "datasets.py",
     PROJECT_ROOT / "kommuneokonomi" / "indicators.py",
 ]

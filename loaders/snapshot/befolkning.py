@@ -123,14 +123,11 @@ def _check_against_group_file(seed: Seed, frame: pd.DataFrame) -> None:
         raise ValueError(f"{SINGLE_AGE} and {AGE_GROUPS} disagree on municipality totals")
 
 
-def build_grupper(befolkning: pd.DataFrame, kommuner: pd.DataFrame) -> Built:
-    """Standard age groups for every municipality, county (sum) and Norway (sum).
+def age_group_sums(befolkning: pd.DataFrame) -> pd.DataFrame:
+    """Persons per region, year and standard age group (sexes summed); `estimated` if any part is.
 
-    A county or national figure is flagged estimated when it includes an estimated
-    municipality-year: the splits were rounded, so such sums can differ by a few persons
-    from SSB's published totals.
+    Used by the snapshot and the live refresh, so both define the groups the same way.
     """
-    county_of = kommuner.set_index("kommune_code")["county_code"]
     parts = []
     for group, (low, high) in AGE_GROUP_BOUNDS.items():
         in_group = befolkning["age"] >= low
@@ -142,8 +139,20 @@ def build_grupper(befolkning: pd.DataFrame, kommuner: pd.DataFrame) -> Built:
             .agg(persons=("persons", "sum"), estimated=("estimated", "any"))
         )
         parts.append(part.assign(age_group=group))
-    kommune = pd.concat(parts, ignore_index=True).assign(region_level="kommune")
-    kommune["persons"] = kommune["persons"].astype("int64")
+    frame = pd.concat(parts, ignore_index=True)
+    frame["persons"] = frame["persons"].astype("int64")
+    return frame
+
+
+def build_grupper(befolkning: pd.DataFrame, kommuner: pd.DataFrame) -> Built:
+    """Standard age groups for every municipality, county (sum) and Norway (sum).
+
+    A county or national figure is flagged estimated when it includes an estimated
+    municipality-year: the splits were rounded, so such sums can differ by a few persons
+    from SSB's published totals.
+    """
+    county_of = kommuner.set_index("kommune_code")["county_code"]
+    kommune = age_group_sums(befolkning).assign(region_level="kommune")
     county = (
         kommune.assign(region_code=kommune["region_code"].map(county_of))
         .groupby(["region_code", "year", "age_group"], as_index=False)

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 
 from kommuneokonomi.datasets import LICENCE_KARTVERKET, LICENCE_SSB
+from loaders.codes import classify_changes
 from loaders.snapshot.base import Built, Seed
 from loaders.store import Source
 
@@ -64,17 +65,6 @@ def build_kommuner(seed: Seed) -> Built:
     if unmatched:
         raise ValueError(f"municipalities with no county in {COUNTIES}: {unmatched}")
     return Built("kommuner", [SOURCE_CODES, SOURCE_COUNTIES], frame=frame)
-
-
-def classify_changes(changes: pd.DataFrame) -> pd.Series:
-    """Label each change: split (one old code to several), merge, renumber or rename."""
-    per_old = changes.groupby(["changeOccurred", "oldCode"])["newCode"].transform("nunique")
-    per_new = changes.groupby(["changeOccurred", "newCode"])["oldCode"].transform("nunique")
-    kind = pd.Series("rename", index=changes.index)
-    kind[changes["oldCode"] != changes["newCode"]] = "renumber"
-    kind[per_new > 1] = "merge"
-    kind[per_old > 1] = "split"
-    return kind
 
 
 def build_kodeendringer(seed: Seed) -> Built:

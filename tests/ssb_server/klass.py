@@ -1,5 +1,6 @@
 """KLASS v1 answers of the test server, from real data only.
 
+- 104 `codesAt`: the counties of the snapshot's municipality list (2024 division).
 - 131 `codesAt`: the recorded KLASS answer for 2026-01-01; earlier dates (from 2011) undo the
   snapshot's real code changes (`kodeendringer`) that happened after the date.
 - 131 `changes`: the snapshot's `kodeendringer` (KLASS 131 changes 2011–2024).
@@ -51,6 +52,16 @@ class Klass:
         day = _date(when)
         if classification == "131":
             return {"codes": self._municipalities_at(day)}
+        if classification == "104":
+            counties = self._store.frame("kommuner").drop_duplicates("county_code")
+            return {
+                "codes": [
+                    _code(c, n)
+                    for c, n in sorted(
+                        zip(counties["county_code"], counties["county_name"], strict=True)
+                    )
+                ]
+            }
         if classification == "112":
             groups = self._store.frame("kostragrupper")
             return {

@@ -1,0 +1,152 @@
+"""Municipality code changes (KLASS 131): classify them and carry old-code figures to today's codes.
+
+Both the snapshot and the live refresh use this, so one rule holds everywhere:
+- counts (population) of merged municipalities are summed into the current code, and only when
+  every predecessor has a figure that year;
+- ratios are only taken as SSB published them: an old code's figure is used for a current code
+  only when the current municipality is that same municipality under another number or name;
+- a municipality with a split in its history gets no figures before the split (never guessed);
+- every change that affects a current code is a series break (`series_breaks`).
+
+NOTE: every change in KLASS 131 since 2011 took effect on 1 January, so a change dated
+YYYY-01-01 applies to figures for years before YYYY (population 1 January, accounts per year).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+CHANGE_TYPES = ("split", "merge", "renumber", "rename")
+
+
+def classify_changes(changes: pd.DataFrame) -> pd.Series:
+    """Label each KLASS change (oldCode → newCode on changeOccurred): split, merge, renumber…"""
+    per_old = changes.groupby(["changeOccurred", "oldCode"])["newCode"].transform("nunique")
+    per_new = changes.groupby(["changeOccurred", "newCode"])["oldCode"].transform("nunique")
+    kind = pd.Series("rename", index=changes.index)
+    kind[changes["oldCode"] != changes["newCode"]] = "renumber"
+    kind[per_new > 1] = "merge"
+    kind[per_old > 1] = "split"
+    return kind
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """The codes a current municipality's figures for one year are published under."""
+
+    sources: frozenset[str]
+    split: bool
+
+
+class CodeHistory:
+    """Walks a `kodeendringer` frame (old_code, new_code, changed_on, change_type) backwards."""
+
+    def __init__(self, kodeendringer: pd.DataFrame) -> None:
+        frame = kodeendringer.assign(year=kodeendringer["changed_on"].str[:4].astype(int))
+        self._steps: list[tuple[int, dict[str, list[tuple[str, str]]]]] = []
+        for year, group in sorted(frame.groupby("year"), key=lambda item: -item[0]):
+            olds: dict[str, list[tuple[str, str]]] = {}
+            for row in group.itertuples(index=False):
+                olds.setdefault(row.new_code, []).append((row.old_code, row.change_type))
+            self._steps.append((int(year), olds))
+        self._frame = frame
+
+    @cached_property
+    def change_years(self) -> list[int]:
+        """Years in which a change took effect, newest first."""
+        return [year for year, _ in self._steps]
+
+    def lineage(self, code: str, year: int) -> Lineage:
+        """Codes that held `code`'s territory in `year`, and whether a split is in between."""
+        codes, split = {code}, False
+        for change_year, olds in self._steps:
+            if year >= change_year:
+                break
+            before: set[str] = set()
+            for current in codes:
+                for old, kind in olds.get(current, [(current, "none")]):
+                    before.add(old)
+                    split |= kind == "split"
+            codes = before
+        return Lineage(frozenset(codes), split)
+
+    def source_map(self, codes: list[str], years: list[int]) -> pd.DataFrame:
+        """(region_code, year, source_code, n_sources) for every code-year that is not split."""
+        rows = []
+        for code in codes:
+            for year in years:
+                lineage = self.lineage(code, year)
+                if lineage.split:
+                    continue
+                rows.extend((code, year, s, len(lineage.sources)) for s in lineage.sources)
+        return pd.DataFrame(rows, columns=["region_code", "year", "source_code", "n_sources"])
+
+    def series_breaks(self, codes: list[str]) -> pd.DataFrame:
+        """Per current code, each year its series breaks: the first year on the new division."""
+        rows = []
+        for code in codes:
+            for change_year in self.change_years:
+                before = self.lineage(code, change_year - 1)
+                after = self.lineage(code, change_year)
+                if before == after:
+                    continue
+                kinds = self._kinds(after.sources, change_year)
+                rows.append(
+                    (code, change_year, _main_kind(kinds), ",".join(sorted(before.sources)))
+                )
+        return pd.DataFrame(rows, columns=["kommune_code", "year", "change_type", "old_codes"])
+
+    def _kinds(self, new_codes: frozenset[str], change_year: int) -> set[str]:
+        frame = self._frame
+        hit = frame[(frame["year"] == change_year) & frame["new_code"].isin(new_codes)]
+        return set(hit["change_type"])
+
+
+def _main_kind(kinds: set[str]) -> str:
+    """The change type that matters most for a reader: split > merge > renumber > rename."""
+    return next((k for k in CHANGE_TYPES if k in kinds), "rename")
+
+
+def sum_to_current(
+    frame: pd.DataFrame, history: CodeHistory, current: list[str], keys: list[str], value: str
+) -> pd.DataFrame:
+    """Counts under the codes SSB published them under, summed to current codes.
+
+    `frame` has `region_code` (as published), `year`, the other `keys` and `value`. A current
+    code-year is kept only when every predecessor has a row for that key; split lineages and
+    incomplete sums are left out, never estimated.
+    """
+    years = sorted(frame["year"].unique().tolist())
+    sources = history.source_map(current, years)
+    merged = frame.rename(columns={"region_code": "source_code"}).merge(
+        sources, on=["source_code", "year"], how="inner"
+    )
+    group = ["region_code", "year", *keys]
+    summed = merged.groupby(group, as_index=False, observed=True).agg(
+        **{
+            value: (value, "sum"),
+            "_n": ("source_code", "nunique"),
+            "n_sources": ("n_sources", "first"),
+        }
+    )
+    complete = summed[summed["_n"] == summed["n_sources"]]
+    return complete.drop(columns=["_n", "n_sources"]).reset_index(drop=True)
+
+
+def as_published(frame: pd.DataFrame, history: CodeHistory, current: list[str]) -> pd.DataFrame:
+    """Ratios under current codes, only where SSB published them for the same municipality.
+
+    Adds `source_code` (the code the figure was published under) and replaces `region_code`
+    by the current code. Codes outside `current` that are not predecessors are dropped.
+    """
+    years = sorted(frame["year"].unique().tolist())
+    sources = history.source_map(current, years)
+    single = sources[sources["n_sources"] == 1].drop(columns="n_sources")
+    return (
+        frame.rename(columns={"region_code": "source_code"})
+        .merge(single, on=["source_code", "year"], how="inner")
+        .reset_index(drop=True)
+    )
