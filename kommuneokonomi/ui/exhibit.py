@@ -24,6 +24,9 @@ from kommuneokonomi.state import permalink_query
 # Characters Markdown or Streamlit would interpret in a title taken from data.
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:])")
 
+# The municipality picker writes its label to the URL ('Bergen (4601)'); links use the code.
+_LABEL_CODE = re.compile(r"^.*\((\d{4})\)\s*$")
+
 MISSING = "–"
 
 MIME = {
@@ -99,11 +102,10 @@ def base_url() -> str:
 
 def permalink(exhibit: Exhibit) -> str:
     """The full URL of the current view: this page with every URL parameter and the language;
-    the municipality as its code (the URL may hold the picker's label, 'Bergen (4601)').
+    the municipality as today's code (the URL may hold the picker's label, 'Bergen (4601)').
     """
     params = {name: st.query_params.get_all(name) for name in st.query_params}
-    if embed.live_params(exhibit) and exhibit.kommune_code:
-        params["kommune"] = [exhibit.kommune_code]
+    params["kommune"] = [_LABEL_CODE.sub(r"\1", v) for v in params.get("kommune", [])]
     params["lang"] = [exhibit.lang]
     page = st.context.url or ""
     return f"{page}?{permalink_query(params)}"

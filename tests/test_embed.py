@@ -1,0 +1,276 @@
+"""Embeds: the live single-chart page shows only the exhibit; the static file stands alone.
+
+The static HTML is opened in headless Chromium with every non-file request refused; the live
+embed is checked with AppTest and in Chromium against a Streamlit server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kommuneokonomi import embed, export
+from kommuneokonomi.datasets import LANDET
+from kommuneokonomi.exhibit import Exhibit
+from kommuneokonomi.sources import SourceRef
+from kommuneokonomi.state import ViewState
+from kommuneokonomi.views import befolkning, catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+BUILT = datetime(2026, 3, 1, tzinfo=UTC)
+
+
+def _trend(lang: str = "en") -> Exhibit:
+    return catalog.build("ndr-trend", ViewState(kommune="4601", lang=lang))
+
+
+def _embed_page(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("pages/embed.py")
+    return at.run()
+
+
+# --- Links and snippets ----------------------------------------------------------------------
+
+
+def test_live_path_rebuilds_the_exhibit_from_its_id_and_state():
+    ex = _trend()
+    assert embed.live_path(ex) == "embed?vis=ndr-trend&kommune=4601&aar=2025&lang=en"
+    vis, state, notices = embed.request(lambda k: {"vis": ["ndr-trend"]}.get(k, []))
+    assert (vis, state.kommune, notices) == ("ndr-trend", "0301", [])
+    params = embed.live_params(ex)
+    rebuilt = catalog.build(
+        params["vis"], embed.request(lambda k: [params[k]] if k in params else [])[1]
+    )
+    assert rebuilt.title == ex.title and rebuilt.data.equals(ex.data)
+
+
+def test_norways_population_has_no_live_link_since_no_municipality_draws_it():
+    assert embed.live_path(befolkning.population(LANDET, "nb")) is None
+
+
+def test_bad_embed_values_give_notices_not_errors():
+    raw = {"vis": ["ndr-trend"], "kommune": ["<b>x</b>"], "aar": ["20x5"], "lang": ["de"]}
+    vis, state, notices = embed.request(lambda k: raw.get(k, []))
+    assert vis == "ndr-trend" and state.kommune == "0301" and state.aar is None
+    assert {n.key for n in notices} == {
+        "notice.bad_lang",
+        "notice.unknown_kommune",
+        "notice.bad_param",
+    }
+
+
+def test_iframe_snippet_is_full_width_and_tall_enough_for_a_phone():
+    ex = _trend()
+    snippet = embed.iframe("https://x.no/embed?vis=a&kommune=4601", ex.title, 700)
+    assert snippet.startswith('<iframe src="https://x.no/embed?vis=a&amp;kommune=4601"')
+    assert "width:100%" in snippet and "height:700px" in snippet
+    assert "&#x27;" in snippet, "the title's apostrophe is escaped"
+    assert embed.iframe_height(ex) > embed.figure_height(ex)
+
+
+# --- Static file -----------------------------------------------------------------------------
+
+
+def test_static_file_inlines_plotly_data_source_and_licence():
+    ex = _trend()
+    page = embed.html_document(ex, dashboard_url="https://example.org/?kommune=4601", built=BUILT)
+    assert "<script src=" not in page, "no script is loaded from elsewhere"
+    assert "Plotly.newPlot" in page and len(page) > 3_000_000, "plotly.js is inlined"
+    assert '<html lang="en">' in page
+    assert "Source: SSB table 12134" in page and "Statistisk sentralbyrå (CC BY 4.0)" in page
+    assert "Made on 1 March 2026" in page
+    assert "data:text/csv;base64," in page
+    assert f">{export.cell_text(ex.data['value'].dropna().iloc[0])}</td>" in page, "figures table"
+
+
+def _synthetic_table() -> Exhibit:
+    """A made-up table exhibit (SYNTHETIC test data) whose texts try to inject markup."""
+    return Exhibit(
+        id="syntetisk",
+        title="<script>alert(1)</script>",
+        data=pd.DataFrame({"label": ["<img src=x onerror=alert(1)>"], "value": [-1.5]}),
+        columns={"label": "label", "value": "value"},
+        sources=(SourceRef.of("kostra"),),
+        source_text="Kilde: <b>syntetisk</b>",
+        period="2025",
+        lang="nb",
+        kommune_code="4601",
+        slug="syntetisk",
+    )
+
+
+def test_static_table_file_escapes_every_text():
+    page = embed.html_document(_synthetic_table(), built=BUILT)
+    assert "<script>alert" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<td>-1,5</td>" in page, "numbers in the file's language"
+
+
+def test_static_file_is_versioned_and_written_once(tmp_path: Path):
+    ex = _trend("nb")
+    path = embed.write_static(ex, root=tmp_path, built=BUILT)
+    assert path.parent == tmp_path / "embeds" / embed.data_version()
+    assert path.name.startswith("4601-bergen-netto-driftsresultat-2015-2025-")
+    first = path.read_bytes()
+    assert embed.write_static(ex, root=tmp_path, built=datetime.now(UTC)) == path
+    assert path.read_bytes() == first, "a versioned file never changes"
+    assert [p.name for p in path.parent.iterdir()] == [path.name], "no temporary files left"
+    assert (
+        embed.static_url(ex, "http://h:1/") == f"http://h:1/app/static/{embed.static_relpath(ex)}"
+    )
+
+
+def test_static_embed_command_writes_files(tmp_path: Path, capsys):
+    argv = ["--kommune", "4633", "--lang", "en", "--vis", "folketall", "--root", str(tmp_path)]
+    assert embed.main(argv) == 0
+    written = Path(capsys.readouterr().out.strip())
+    assert written.exists() and written.name.startswith("4633-fedje-folketall-")
+
+
+@pytest.mark.browser
+def test_static_file_opens_offline_in_chromium_and_draws_the_chart(tmp_path: Path, browser):
+    ex = _trend()
+    path = embed.write_static(ex, root=tmp_path, built=BUILT)
+    context = browser.new_context(offline=True, viewport={"width": 700, "height": 900})
+    page = context.new_page()
+    refused: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith("file:"):
+            return r.continue_()
+        refused.append(r.request.url)
+        return r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20_000)
+    assert page.locator(".gtitle").first.text_content().startswith("Bergen's net operating result")
+    assert page.locator(".scatterlayer .trace").count() >= 4
+    page.screenshot(path=str(tmp_path / "static.png"))
+    assert refused == []
+    context.close()
+
+
+# --- Live embed page -------------------------------------------------------------------------
+
+
+def test_live_embed_shows_only_the_chart():
+    at = _embed_page(vis="ndr-trend", kommune="4601", lang="en")
+    assert not at.exception
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    title = json.loads(charts[0].proto.spec)["layout"]["title"]["text"]
+    assert title.replace("<br>", " ").startswith("Bergen's net operating result was 1.0% in 2025")
+    for kind in ("title", "selectbox", "segmented_control", "download_button", "button"):
+        assert not at.get(kind), f"the embed shows no {kind}"
+
+
+def test_live_embed_draws_a_table_exhibit_with_title_and_source():
+    at = _embed_page(vis="profil-nokkeltall", kommune="1508")
+    assert not at.exception
+    assert any("Ålesund" in m.value for m in at.markdown)
+    assert len(at.dataframe) == 1
+    assert any("SSB tabell" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"vis": "finnes-ikke", "lang": "en"}, "There is no chart «finnes-ikke»."),
+        ({"lang": "en"}, "The link does not say which chart to show."),
+        ({"vis": "<script>x</script>"}, "Fant ingen figur «scriptx/script»."),
+    ],
+)
+def test_live_embed_with_bad_id_says_so(params, expected):
+    at = _embed_page(**params)
+    assert not at.exception
+    assert [i.value for i in at.info] == [expected]
+    assert not at.get("plotly_chart")
+
+
+def test_menu_builds_no_file_until_asked(monkeypatch):
+    calls: list[str] = []
+    for name in ("csv_bytes", "xlsx_bytes", "zip_bytes"):
+        monkeypatch.setattr(export, name, lambda *a, _n=name, **k: calls.append(_n))
+    monkeypatch.setattr(embed, "write_static", lambda *a, **k: calls.append("static"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["kommune"] = "4601"
+    at.switch_page("pages/driftsresultat.py")
+    at.run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count("Excel (.xlsx)") == 4 and labels.count("CSV for norsk Excel") == 4
+    names = {b.proto.label: b for b in at.get("download_button")}
+    assert names
+    at.run()
+    assert calls == [], "reruns build no files"
+
+
+# --- Live embed in a browser, against a real server ------------------------------------------
+
+
+STREAMLIT = [sys.executable, "-m", "streamlit", "run", "--server.headless", "true"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_server() -> Iterator[str]:
+    """A Streamlit server for app.py on a free loopback port; its base URL."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [*STREAMLIT, APP, "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.mark.browser
+def test_live_embed_in_chromium_shows_the_chart_without_navigation(app_server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 640, "height": 800})
+    # The first request to a fresh server is the embed itself, as when an article is read.
+    page.goto(f"{app_server}/embed?vis=ndr-trend&kommune=4601&lang=en")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=40_000)
+    page.screenshot(path=str(tmp_path / "live.png"))
+    assert page.locator(".js-plotly-plot").count() == 1
+    for testid in ("stHeader", "stSidebar", "stToolbar"):
+        hidden = page.locator(f"[data-testid='{testid}']")
+        assert hidden.count() == 0 or not hidden.first.is_visible(), testid
+    assert page.locator("h1").count() == 0
+    assert page.locator(".gtitle").first.text_content().startswith("Bergen's net operating")
+    page.close()
