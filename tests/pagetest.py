@@ -93,6 +93,15 @@ def population(code: str, year: int) -> int:
     return int(rows[(rows.region_code == code) & (rows.year == year)].persons.sum())
 
 
+def share_67_plus(code: str | None, year: int) -> float:
+    """Per cent of the population aged 67 or more on 1 January (code None: all of Norway)."""
+    rows = frame("befolkning")
+    rows = rows[rows.year == year]
+    if code is not None:
+        rows = rows[rows.region_code == code]
+    return 100 * rows[rows.age >= 67].persons.sum() / rows.persons.sum()
+
+
 def kostra_value(code: str, indicator: str, year: int) -> float | None:
     """One KOSTRA figure as published (None when the snapshot has none)."""
     rows = frame("kostra")

@@ -1,0 +1,103 @@
+"""Befolkning og framskriving: pyramid, age groups, projection band, support ratio and 80+."""
+
+from __future__ import annotations
+
+import pytest
+
+from kommuneokonomi.data import frame
+from tests.pagetest import (
+    KOMMUNER,
+    annotations,
+    nb,
+    notices,
+    open_page,
+    population,
+    share_67_plus,
+    titles,
+)
+
+
+def _projected(code: str, year: int, alternative: str = "MMMM") -> int:
+    rows = frame("framskriving")
+    rows = rows[
+        (rows.region_code == code)
+        & (rows.year == year)
+        & (rows.alternative == alternative)
+        & (rows.table_id == "14746")
+    ]
+    return int(rows.persons.sum())
+
+
+@pytest.mark.parametrize("code", list(KOMMUNER))
+def test_pyramid_title_states_the_share_aged_67_plus_against_norway(code):
+    at = open_page("befolkning", kommune=code)
+    assert not at.exception
+    name = KOMMUNER[code]
+    share, norway = share_67_plus(code, 2026), share_67_plus(None, 2026)
+    expected = (
+        f"{name}: {nb(share, 1)} % av innbyggerne var 67 år eller eldre 1. januar 2026, "
+        f"mot {nb(norway, 1)} % i Norge"
+    )
+    shown = titles(at)
+    assert shown[0] == expected
+    assert len(shown) == 5
+    assert sum("Kilde: SSB tabell 07459" in a for a in annotations(at)) == 5
+
+
+def test_municipality_without_projection_shows_registered_figures_and_says_why():
+    at = open_page("befolkning", kommune="4601")
+    projection = titles(at)[2]
+    assert projection.startswith(
+        f"Bergen: {nb(population('4601', 2026))} innbyggere 1. januar 2026"
+    )
+    assert projection.endswith("Dataene har ingen framskriving")
+    assert any("Vestland" in n for n in notices(at)), "points to the county's projection"
+
+
+def test_telemark_municipality_has_the_projection_to_2050():
+    at = open_page("befolkning", kommune="4003")
+    assert not at.exception
+    expected = (
+        f"Skien ventes å ha {nb(_projected('4003', 2050))} innbyggere i 2050 etter SSBs "
+        f"hovedalternativ, mot {nb(population('4003', 2026))} i 2026"
+    )
+    assert expected in titles(at)
+    assert any("14746" in a for a in annotations(at))
+
+
+def test_switching_to_the_county_redraws_pyramid_and_projection_for_it():
+    at = open_page("befolkning", kommune="4003")
+    at.button_group(key="niva").set_value("fylke").run()
+    assert not at.exception
+    shown = titles(at)
+    assert shown[0].startswith("Telemark: ")
+    assert f"Telemark ventes å ha {nb(_projected('40', 2050))} innbyggere i 2050" in shown[2]
+    assert shown[3].startswith("Skien: "), "the support ratio stays about the municipality"
+
+
+def test_changing_the_year_redraws_the_pyramid_for_that_year():
+    at = open_page("befolkning", kommune="1867")
+    at.selectbox(key="aar").set_value(2010).run()
+    assert not at.exception
+    assert titles(at)[0].startswith(f"Bø: {nb(share_67_plus('1867', 2010), 1)} %")
+    assert "1. januar 2010" in titles(at)[0]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"kommune": "9999"}, {"aar": "abc"}, {"niva": "<script>x</script>"}],
+    ids=["unknown-kommune", "year-not-a-number", "markup-as-level"],
+)
+def test_bad_parameters_give_a_notice_and_defaults(params):
+    at = open_page("befolkning", **params)
+    assert not at.exception
+    assert titles(at)[0].startswith("Oslo - Oslove: ")
+    assert notices(at), "the reader is told"
+    assert all("<script>" not in n for n in notices(at))
+
+
+def test_english_page_has_english_titles_and_sources():
+    at = open_page("befolkning", kommune="4003", lang="en")
+    assert not at.exception
+    assert titles(at)[0].startswith("Skien: ") and "of residents" in titles(at)[0]
+    assert all("Kilde" not in a and "Menn" not in a for a in annotations(at))
