@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Kommuneøkonomi as several app processes behind nginx, on loopback, without root.
+#
+#   deploy/run_cluster.sh start            # two Streamlit processes + nginx, then return
+#   deploy/run_cluster.sh status           # health of every process
+#   deploy/run_cluster.sh stop             # stop nginx and the app processes
+#   deploy/run_cluster.sh run -- CMD ...   # start, run CMD against the cluster, stop
+#
+# Settings (environment):
+#   KOMMUNE_APP_PORTS   app ports, space or comma separated   (default "8541 8542")
+#   KOMMUNE_NGINX_PORT  the port readers use                  (default 8540)
+#   KOMMUNE_RUN_DIR     nginx prefix, logs, pid files         (default /tmp/kommuneokonomi-cluster-<nginx port>)
+#   KOMMUNE_CACHE_DIR   the cache every process reads         (default ./cache, see settings.py)
+#   NGINX               the nginx binary                      (default /usr/sbin/nginx)
+#
+# Every app process reads the same cache directory (read-only for them); only the snapshot
+# build here, or the refresh job (`python -m loaders refresh`) elsewhere, writes it. nginx
+# keeps each reader on one process with a route cookie (see deploy/nginx.conf.template).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+APP_PORTS="${KOMMUNE_APP_PORTS:-8541 8542}"
+APP_PORTS="${APP_PORTS//,/ }"
+NGINX_PORT="${KOMMUNE_NGINX_PORT:-8540}"
+RUN_DIR="${KOMMUNE_RUN_DIR:-/tmp/kommuneokonomi-cluster-${NGINX_PORT}}"
+NGINX="${NGINX:-/usr/sbin/nginx}"
+BIN="$ROOT/.venv/bin"
+
+log() { printf '[run_cluster] %s\n' "$*" >&2; }
+
+wait_healthy() { # url seconds
+    local url="$1" deadline=$((SECONDS + $2))
+    until curl -fs -o /dev/null "$url/_stcore/health"; do
+        ((SECONDS < deadline)) || { log "$url not healthy after $2 s"; return 1; }
+        sleep 0.2
+    done
+}
+
+render_config() {
+    local servers="" user_line="# nginx runs as the invoking (non-root) user; no user directive."
+    for port in $APP_PORTS; do
+        servers+="server 127.0.0.1:${port} max_fails=1 fail_timeout=5s; "
+    done
+    if [[ $EUID -eq 0 ]]; then
+        # Started as root (e.g. in a container): workers drop to nobody, who needs the temp dirs.
+        user_line="user nobody nogroup;"
+        chown -R nobody:nogroup "$RUN_DIR/tmp"
+    fi
+    sed -e "s|@PREFIX@|$RUN_DIR|g" \
+        -e "s|@LISTEN@|127.0.0.1:${NGINX_PORT}|g" \
+        -e "s|@STATIC_DIR@|$ROOT/static|g" \
+        -e "s|@UPSTREAM_SERVERS@|${servers}|g" \
+        -e "s|@USER_LINE@|${user_line}|g" \
+        "$ROOT/deploy/nginx.conf.template" >"$RUN_DIR/nginx.conf"
+}
+
+start() {
+    if [[ -f "$RUN_DIR/nginx.pid" ]] && kill -0 "$(cat "$RUN_DIR/nginx.pid")" 2>/dev/null; then
+        log "already running ($RUN_DIR)"; return 1
+    fi
+    mkdir -p "$RUN_DIR"/{logs,tmp/client_body,tmp/proxy,tmp/fastcgi,tmp/uwsgi,tmp/scgi}
+    # The one writer: build the offline snapshot if it is missing or stale, before any reader.
+    "$BIN/python" -m loaders snapshot --if-stale >"$RUN_DIR/logs/snapshot.log" 2>&1
+    # One cookie secret for all processes, so XSRF tokens are valid on any of them.
+    local secret
+    secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    for port in $APP_PORTS; do
+        (cd "$ROOT" && STREAMLIT_SERVER_COOKIE_SECRET="$secret" setsid "$BIN/streamlit" run app.py \
+            --server.port "$port" --server.address 127.0.0.1 --server.headless true \
+            >"$RUN_DIR/logs/app-$port.log" 2>&1 &
+            echo $! >"$RUN_DIR/app-$port.pid")
+    done
+    for port in $APP_PORTS; do
+        wait_healthy "http://127.0.0.1:$port" 90
+    done
+    render_config
+    "$NGINX" -t -q -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/logs/error.log"
+    "$NGINX" -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/logs/error.log"
+    wait_healthy "http://127.0.0.1:$NGINX_PORT" 10
+    log "serving http://127.0.0.1:$NGINX_PORT (app processes on ${APP_PORTS// /, }; logs in $RUN_DIR/logs)"
+}
+
+stop() {
+    if [[ -f "$RUN_DIR/nginx.pid" ]]; then
+        "$NGINX" -q -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/logs/error.log" -s quit || true
+        for _ in $(seq 50); do [[ -f "$RUN_DIR/nginx.pid" ]] || break; sleep 0.1; done
+    fi
+    for pidfile in "$RUN_DIR"/app-*.pid; do
+        [[ -f "$pidfile" ]] || continue
+        local pid
+        pid="$(cat "$pidfile")"
+        # setsid made each app its own process group: stop the group, then wait for it.
+        kill -TERM -- "-$pid" 2>/dev/null || true
+        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL -- "-$pid" 2>/dev/null || true
+        rm -f "$pidfile"
+    done
+    log "stopped ($RUN_DIR)"
+}
+
+status() {
+    local failed=0
+    for port in $APP_PORTS $NGINX_PORT; do
+        if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/_stcore/health"; then
+            echo "127.0.0.1:$port ok"
+        else
+            echo "127.0.0.1:$port DOWN"; failed=1
+        fi
+    done
+    return $failed
+}
+
+case "${1:-}" in
+start) start ;;
+stop) stop ;;
+status) status ;;
+run)
+    shift
+    [[ "${1:-}" == "--" ]] && shift
+    trap stop EXIT
+    start
+    "$@"
+    ;;
+*)
+    sed -n '2,8p' "$0" >&2
+    exit 2
+    ;;
+esac
