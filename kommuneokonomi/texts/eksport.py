@@ -156,4 +156,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "eksport.col.sex_label": ("kjønn", "sex"),
     "eksport.col.share": ("andel", "share"),
     "eksport.col.norway_share": ("andel_norge", "norway_share"),
+    "eksport.col.share_pct": ("andel_prosent", "share_pct"),
+    "eksport.col.norway_share_pct": ("andel_norge_prosent", "norway_share_pct"),
+    "eksport.col.kommune": ("kommune", "municipality"),
+    "eksport.col.kommune_code": ("kommunenummer", "municipality_code"),
+    "eksport.col.county": ("fylke", "county"),
+    "eksport.col.gap_to_tbu_norm_pp": (
+        "avstand_til_tbu_normen_prosentpoeng",
+        "gap_to_tbu_norm_pp",
+    ),
+    "eksport.col.indicator": ("indikator", "indicator"),
+    "eksport.col.unit": ("enhet", "unit"),
+    "eksport.col.rank_in_set": ("rang_i_settet", "rank_in_set"),
+    "eksport.col.municipalities_with_value": ("kommuner_med_verdi", "municipalities_with_value"),
 }
