@@ -34,6 +34,7 @@ def table(builder: Callable[[ViewState], Exhibit]) -> None:
     st.caption(om.md(ex.source_text))
     for note in ex.notes:
         st.caption(om.md(note))
+    exhibit.share_menu(ex, key=ex.id)
 
 
 def text(builder: Callable[[ViewState], str]) -> None:

@@ -128,6 +128,7 @@ def show_table(item: Exhibit) -> None:
     st.caption(item.source_text)
     for note in item.notes:
         st.caption(note)
+    exhibit.share_menu(item, key=item.id)
 
 
 ctx = page.header("nav.sammenlign")
