@@ -153,7 +153,8 @@ class DataStore:
         for origin in ORIGINS:
             try:
                 stamps.append(manifest_path(self.directory(origin)).stat().st_mtime_ns)
-            except FileNotFoundError:
+            except OSError:
+                # Absent, or a live directory that cannot be read: the snapshot still serves.
                 stamps.append(0)
         return tuple(stamps)
 

@@ -63,10 +63,14 @@ def _refresh(args: argparse.Namespace) -> int:
     from loaders.refresh.cache import RefreshBusy
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    settings = load_settings()
     try:
-        report = refresh(load_settings(), args.datasets, force=args.force)
+        report = refresh(settings, args.datasets, force=args.force)
     except (ValueError, RefreshBusy) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: cannot write the live cache {settings.live_dir}: {exc}", file=sys.stderr)
         return 2
     print(f"refresh: {report.requests} requests to SSB in {report.seconds:.1f} s", file=sys.stderr)
     return 0 if report.ok else 1
