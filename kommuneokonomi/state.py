@@ -19,7 +19,9 @@ MAX_COMPARE = 10
 MAX_VALUE_CHARS = 200  # longer URL values are cut before any processing
 SHOWN_VALUE_CHARS = 40  # at most this much of a bad value is echoed back to the reader
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f`<>*_$~\[\]|\\]")
+# Control characters, markdown/HTML syntax, and invisible or direction-changing characters
+# (zero-width, bidi overrides, BOM) that could make an echoed value read as something else.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f`<>*_$~\[\]|\\\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True)
