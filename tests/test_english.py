@@ -21,6 +21,7 @@ from kommuneokonomi import data
 from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.formatting import NBSP
 from kommuneokonomi.i18n import t
+from kommuneokonomi.state import ViewState
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = [
@@ -189,5 +190,19 @@ def test_every_exhibit_in_the_live_embed_is_english():
         assert not at.exception, exhibit_id
         texts = chrome_texts(at)
         assert texts, f"{exhibit_id} shows nothing"
+        problems += [f"{exhibit_id}: {p}" for p in leftovers(texts)]
+    assert problems == []
+
+
+def test_english_exports_have_english_headers_and_region_names():
+    from kommuneokonomi import export
+    from kommuneokonomi.views import catalog
+
+    problems = []
+    for exhibit_id, builder in catalog.EXHIBITS.items():
+        table = export.table(builder(ViewState(kommune="4601", lang="en")))
+        texts = [("header", str(c)) for c in table.columns]
+        for column in {"region", "municipality", "county"} & set(table.columns):
+            texts += [(column, str(v)) for v in table[column].dropna().unique()]
         problems += [f"{exhibit_id}: {p}" for p in leftovers(texts)]
     assert problems == []

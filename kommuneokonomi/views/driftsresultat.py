@@ -122,7 +122,11 @@ def trend(state: ViewState) -> Exhibit:
         y_title=t("ndr.axis_short", lang),
     )
     fig.update_yaxes(ticksuffix=" %" if lang != "en" else "%")
-    data = rows.assign(indicator_code=NETTO_DRIFTSRESULTAT)
+    # Region names as the legend shows them ('Norway', not SSB's 'Landet', in English).
+    data = rows.assign(
+        indicator_code=NETTO_DRIFTSRESULTAT,
+        region_name=rows["region_code"].map(lambda c: region_name(c, lang)),
+    )
     columns = {
         "region_code": "region_code",
         "region_name": "region",
