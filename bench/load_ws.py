@@ -255,9 +255,11 @@ async def reader(
         kind = "page_switch" if switch and len(session.pages) > 1 else "kommune_change"
         try:
             if kind == "page_switch":
-                stats.add(kind, await session.switch_page(rng))
+                seconds = await session.switch_page(rng)
             else:
-                stats.add(kind, await session.change_kommune(rng))
+                seconds = await session.change_kommune(rng)
+            stats.add(kind, seconds)
+            stats.add(f"on {session.page}", seconds)
         except RunFailed as exc:
             stats.fail(exc.kind, str(exc))
             if exc.kind in ("closed", "timeout"):
@@ -363,7 +365,11 @@ def report(args: argparse.Namespace, result: dict) -> dict:
     warm = ", ".join(f"{k} {v * 1000:.0f}" for k, v in result["warmup"].items())
     print(f"  warm-up (first visit per page, slowest over servers, ms): {warm}")
     reruns = stats.latencies.get("kommune_change", []) + stats.latencies.get("page_switch", [])
-    rows = [*stats.latencies.items(), ("all_reruns", reruns)]
+    per_page = {k: v for k, v in stats.latencies.items() if k.startswith("on ")}
+    for kind, values in sorted(per_page.items()):
+        print(f"  rerun {kind:<20} {summary(values)}")
+    rows = [*((k, v) for k, v in stats.latencies.items() if k not in per_page)]
+    rows.append(("all_reruns", reruns))
     base: Stats | None = result.get("baseline")
     for kind, values in rows:
         line = f"  {kind:<15} {summary(values)}"
@@ -377,7 +383,7 @@ def report(args: argparse.Namespace, result: dict) -> dict:
                 ratio = percentile(values, 95) / percentile(bvals, 95)
                 line += f"   | unloaded {summary(bvals)}  p95 ratio {ratio:.1f}×"
         print(line)
-    total_actions = sum(len(v) for v in stats.latencies.values())
+    total_actions = len(reruns) + len(stats.latencies.get("first_load", []))
     errors = sum(stats.errors.values())
     print(f"  errors={errors} {dict(stats.errors)} of {total_actions + errors} runs")
     for sample in stats.error_samples:
