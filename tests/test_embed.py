@@ -147,7 +147,9 @@ def test_static_embed_command_writes_files(tmp_path: Path, capsys):
 def test_static_file_opens_offline_in_chromium_and_draws_the_chart(tmp_path: Path, browser):
     ex = _trend()
     path = embed.write_static(ex, root=tmp_path, built=BUILT)
-    context = browser.new_context(offline=True, viewport={"width": 700, "height": 900})
+    context = browser.new_context(
+        offline=True, viewport={"width": 700, "height": 900}, accept_downloads=True
+    )
     page = context.new_page()
     refused: list[str] = []
 
@@ -163,6 +165,14 @@ def test_static_file_opens_offline_in_chromium_and_draws_the_chart(tmp_path: Pat
     assert page.locator(".gtitle").first.text_content().startswith("Bergen's net operating result")
     assert page.locator(".scatterlayer .trace").count() >= 4
     page.screenshot(path=str(tmp_path / "static.png"))
+    for label, suffix in (("Download SVG", ".svg"), ("Download PNG", ".png")):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label).click()
+        assert download.value.suggested_filename == f"{export.file_stem(ex)}{suffix}"
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        head = saved.read_bytes()[:200]
+        assert head.startswith(b"\x89PNG") if suffix == ".png" else b"<svg" in head
     assert refused == []
     context.close()
 
