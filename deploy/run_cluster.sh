@@ -101,7 +101,7 @@ stop() {
 status() {
     local failed=0
     for port in $APP_PORTS $NGINX_PORT; do
-        if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/_stcore/health"; then
+        if curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$port/_stcore/health"; then
             echo "127.0.0.1:$port ok"
         else
             echo "127.0.0.1:$port DOWN"; failed=1
