@@ -24,13 +24,13 @@ from kommuneokonomi.i18n import t
 from kommuneokonomi.state import ViewState
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = [
-    "pages/kommuneprofil.py",
-    "pages/driftsresultat.py",
-    "pages/befolkning.py",
-    "pages/sammenlign.py",
-    "pages/om_dataene.py",
-]
+PAGES = {
+    "pages/kommuneprofil.py": "nav.profil",
+    "pages/driftsresultat.py": "nav.driftsresultat",
+    "pages/befolkning.py": "nav.befolkning",
+    "pages/sammenlign.py": "nav.sammenlign",
+    "pages/om_dataene.py": "nav.om",
+}
 # Bergen (KOSTRA figures offline), Ålesund (none), Fedje (small), Oslo (its own county).
 KOMMUNER = ["4601", "1508", "4633", "0301"]
 
@@ -148,6 +148,7 @@ def test_every_page_in_english_has_no_norwegian_chrome(kommune):
         at.switch_page(page)
         at.run()
         assert not at.exception, page
+        assert [h.value for h in at.title] == [t(PAGES[page], "en")], "the page itself ran"
         texts = chrome_texts(at)
         assert len(texts) > 10, f"{page} shows too little to check"
         problems += [f"{page}: {p}" for p in leftovers(texts)]
