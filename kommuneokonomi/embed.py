@@ -52,6 +52,8 @@ EMBED_PAGE = "embed"
 # Bump when the HTML below changes, so files already linked from articles stay as they are.
 FORMAT_VERSION = "1"
 IFRAME_PADDING_PX = 24
+NOTE_LINE_PX = 21
+NOTE_GAP_PX = 16
 
 
 def data_version() -> str:
@@ -126,12 +128,14 @@ def figure_height(exhibit: Exhibit) -> int:
 
 
 def iframe_height(exhibit: Exhibit) -> int:
-    """A height that holds the chart on a phone too, where title and source wrap into more
-    lines (plotly cannot wrap; see charts.theme): one extra line per 36 title characters.
+    """A height that holds the exhibit and its notes on a phone too, where title, source and
+    notes wrap into more lines (plotly cannot wrap; see charts.theme): one line per 36 title,
+    44 source and 45 note characters. On a wide screen some white space is left below.
     """
     extra_title = 21 * (len(exhibit.title) // 36)
     extra_source = 14 * (len(exhibit.source_text) // 44)
-    return figure_height(exhibit) + extra_title + extra_source + IFRAME_PADDING_PX
+    notes = sum(NOTE_LINE_PX * -(-len(note) // 45) + NOTE_GAP_PX for note in exhibit.notes)
+    return figure_height(exhibit) + extra_title + extra_source + notes + IFRAME_PADDING_PX
 
 
 def iframe(src: str, title: str, height: int) -> str:
