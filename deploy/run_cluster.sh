@@ -58,17 +58,24 @@ start() {
     if [[ -f "$RUN_DIR/nginx.pid" ]] && kill -0 "$(cat "$RUN_DIR/nginx.pid")" 2>/dev/null; then
         log "already running ($RUN_DIR)"; return 1
     fi
+    for port in $APP_PORTS $NGINX_PORT; do
+        if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+            log "port $port is already in use; stop what runs there first"; return 1
+        fi
+    done
     mkdir -p "$RUN_DIR"/{logs,tmp/client_body,tmp/proxy,tmp/fastcgi,tmp/uwsgi,tmp/scgi}
     # The one writer: build the offline snapshot if it is missing or stale, before any reader.
     "$BIN/python" -m loaders snapshot --if-stale >"$RUN_DIR/logs/snapshot.log" 2>&1
     # One cookie secret for all processes, so XSRF tokens are valid on any of them.
     local secret
     secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    cd "$ROOT"
     for port in $APP_PORTS; do
-        (cd "$ROOT" && STREAMLIT_SERVER_COOKIE_SECRET="$secret" setsid "$BIN/streamlit" run app.py \
+        # setsid makes the app the leader of its own process group, so stop() ends it whole.
+        STREAMLIT_SERVER_COOKIE_SECRET="$secret" setsid "$BIN/streamlit" run app.py \
             --server.port "$port" --server.address 127.0.0.1 --server.headless true \
             >"$RUN_DIR/logs/app-$port.log" 2>&1 &
-            echo $! >"$RUN_DIR/app-$port.pid")
+        echo $! >"$RUN_DIR/app-$port.pid"
     done
     for port in $APP_PORTS; do
         wait_healthy "http://127.0.0.1:$port" 90
@@ -89,7 +96,6 @@ stop() {
         [[ -f "$pidfile" ]] || continue
         local pid
         pid="$(cat "$pidfile")"
-        # setsid made each app its own process group: stop the group, then wait for it.
         kill -TERM -- "-$pid" 2>/dev/null || true
         for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         kill -KILL -- "-$pid" 2>/dev/null || true
