@@ -41,7 +41,7 @@ def show(exhibit: Exhibit, *, key: str | None = None, table: bool = True, menu: 
     line), then its notes and its share-and-download menu.
 
     `table=False` when the page draws the table itself (e.g. with search and highlighting);
-    `menu=False` on the embed page.
+    `menu=False` on the embed page. An exhibit with nothing to show gets no menu.
     """
     key = key or exhibit.id
     if exhibit.figure is not None:
@@ -57,7 +57,7 @@ def show(exhibit: Exhibit, *, key: str | None = None, table: bool = True, menu: 
         st.caption(literal(exhibit.source_text))
     for note in exhibit.notes:
         st.caption(note)
-    if menu:
+    if menu and (exhibit.figure is not None or not exhibit.data.empty):
         share_menu(exhibit, key=key)
 
 
