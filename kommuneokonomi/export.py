@@ -104,9 +104,23 @@ def header(name: str, lang: str) -> str:
     return t(key, lang) if key in TEXTS else name
 
 
+def value_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Code values that are words ('registrert', 'framskrevet') in the file's language, for
+    columns that texts know ('eksport.val.<column>.<value>'); other values stay as they are.
+    """
+    out = frame.copy()
+    for column in frame.columns:
+        prefix = f"eksport.val.{column}."
+        if any(key.startswith(prefix) for key in TEXTS):
+            out[column] = frame[column].map(
+                lambda v, p=prefix: t(f"{p}{v}", lang) if f"{p}{v}" in TEXTS else v
+            )
+    return out
+
+
 def table(exhibit: Exhibit) -> pd.DataFrame:
     """The exhibit's data as exported: its mapped columns, in order, with language headers."""
-    frame = exhibit.data[list(exhibit.columns)]
+    frame = value_words(exhibit.data[list(exhibit.columns)], exhibit.lang)
     return frame.set_axis([header(h, exhibit.lang) for h in exhibit.columns.values()], axis=1)
 
 

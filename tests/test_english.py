@@ -203,7 +203,7 @@ def test_english_exports_have_english_headers_and_region_names():
     for exhibit_id, builder in catalog.EXHIBITS.items():
         table = export.table(builder(ViewState(kommune="4601", lang="en")))
         texts = [("header", str(c)) for c in table.columns]
-        for column in {"region", "municipality", "county"} & set(table.columns):
+        for column in {"region", "municipality", "county", "kind"} & set(table.columns):
             texts += [(column, str(v)) for v in table[column].dropna().unique()]
         problems += [f"{exhibit_id}: {p}" for p in leftovers(texts)]
     assert problems == []

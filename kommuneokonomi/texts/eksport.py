@@ -126,6 +126,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "eksport.unit_prosent": ("prosent", "percent"),
     "eksport.unit_kr": ("kroner", "NOK"),
     "eksport.unit_personer": ("personer", "persons"),
+    # Code values that are words, by column (exports and tables); other values are kept
+    "eksport.val.kind.registrert": ("registrert", "registered"),
+    "eksport.val.kind.framskrevet": ("framskrevet", "projected"),
+    "eksport.val.kind.kommune": ("kommune", "municipality"),
+    "eksport.val.kind.landet": ("landet", "norway"),
+    "eksport.val.kind.norm": ("norm", "norm"),
     # Export column headers (data column names → header); unknown names are kept
     "eksport.col.region_code": ("regionkode", "region_code"),
     "eksport.col.region": ("region", "region"),

@@ -83,7 +83,7 @@ def cell(value: object, lang: str) -> str:
 
 def display(exhibit: Exhibit) -> pd.DataFrame:
     """The exhibit's data as a table for the screen: its columns with their headers."""
-    frame = exhibit.data[list(exhibit.columns)]
+    frame = export.value_words(exhibit.data[list(exhibit.columns)], exhibit.lang)
     shown = frame.apply(lambda col: col.map(lambda v: cell(v, exhibit.lang)))
     return shown.set_axis(
         [export.header(h, exhibit.lang) for h in exhibit.columns.values()], axis=1
