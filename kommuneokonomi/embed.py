@@ -52,8 +52,14 @@ EMBED_PAGE = "embed"
 # Bump when the HTML below changes, so files already linked from articles stay as they are.
 FORMAT_VERSION = "1"
 IFRAME_PADDING_PX = 24
+# Static embeds of one data version may take this much disk (about 400 files).
+MAX_STATIC_BYTES = 2 * 1024**3
 NOTE_LINE_PX = 21
 NOTE_GAP_PX = 16
+
+
+class StaticFull(RuntimeError):
+    """The static embeds of this data version already take up their share of the disk."""
 
 
 def data_version() -> str:
@@ -269,15 +275,22 @@ def write_static(
     root: Path = STATIC_DIR,
     dashboard_url: str | None = None,
     built: datetime | None = None,
+    limit: int = MAX_STATIC_BYTES,
 ) -> Path:
     """The exhibit's static file under `root`, written atomically unless it already exists
     (a versioned file never changes, so concurrent readers always see a whole file).
+
+    StaticFull when the version's directory would grow past `limit` bytes: every file
+    carries plotly.js (~5 MB), and readers must not be able to fill the disk.
     """
     path = root / static_relpath(exhibit)
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     text = html_document(exhibit, dashboard_url=dashboard_url, built=built or datetime.now(UTC))
+    used = sum(entry.stat().st_size for entry in os.scandir(path.parent) if entry.is_file())
+    if used + len(text.encode()) > limit:
+        raise StaticFull(f"{path.parent} holds {used} bytes of embeds; the limit is {limit}")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".html")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -136,6 +136,14 @@ def test_static_file_is_versioned_and_written_once(tmp_path: Path):
     )
 
 
+def test_static_files_stop_at_their_disk_limit(tmp_path: Path):
+    small = catalog.build("profil-nokkeltall", ViewState(kommune="4601"))
+    with pytest.raises(embed.StaticFull):
+        embed.write_static(_trend("nb"), root=tmp_path, limit=1_000_000)
+    assert embed.write_static(small, root=tmp_path, limit=1_000_000).exists()
+    assert len(list((tmp_path / "embeds" / embed.data_version()).iterdir())) == 1
+
+
 def test_static_embed_command_writes_files(tmp_path: Path, capsys):
     argv = ["--kommune", "4633", "--lang", "en", "--vis", "folketall", "--root", str(tmp_path)]
     assert embed.main(argv) == 0

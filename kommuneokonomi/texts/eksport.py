@@ -24,6 +24,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "changes and opens no dashboard session.",
     ),
     "eksport.static_build": ("Lag statisk fil", "Create static file"),
+    "eksport.static_full": (
+        "Det er ikke plass til flere statiske filer nå. Bruk innbyggingen over, eller prøv "
+        "igjen når tallene er oppdatert.",
+        "There is no room for more static files now. Use the embed above, or try again "
+        "when the figures have been updated.",
+    ),
     "eksport.static_ready": ("Statisk fil ({size}):", "Static file ({size}):"),
     "eksport.image": ("Bilde", "Image"),
     "eksport.image_help": (

@@ -111,8 +111,12 @@ def permalink(exhibit: Exhibit) -> str:
     return f"{page}?{permalink_query(params)}"
 
 
-def _write_static(exhibit: Exhibit, dashboard_url: str) -> None:
-    embed.write_static(exhibit, dashboard_url=dashboard_url)
+def _write_static(exhibit: Exhibit, dashboard_url: str, key: str) -> None:
+    """Button callback: write the static embed, or note for the menu that there is no room."""
+    try:
+        embed.write_static(exhibit, dashboard_url=dashboard_url)
+    except embed.StaticFull:
+        st.session_state[f"static-full-{key}"] = True
 
 
 def share_menu(exhibit: Exhibit, *, key: str) -> None:
@@ -147,9 +151,11 @@ def share_menu(exhibit: Exhibit, *, key: str) -> None:
                 t("eksport.static_build", lang),
                 key=f"static-{key}",
                 on_click=_write_static,
-                args=(exhibit, link),
+                args=(exhibit, link, key),
                 icon=":material/code:",
             )
+            if st.session_state.get(f"static-full-{key}"):
+                st.caption(t("eksport.static_full", lang))
 
         if exhibit.figure is not None:
             st.caption(t("eksport.image", lang), help=t("eksport.image_help", lang))
