@@ -33,7 +33,7 @@ from kommuneokonomi import data, export
 from kommuneokonomi.charts.theme import FONT, plotly_config
 from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.formatting import iso_date
+from kommuneokonomi.formatting import iso_date, table_cell
 from kommuneokonomi.i18n import DEFAULT_LANG, LANGS, t
 from kommuneokonomi.queries.kommuner import index
 from kommuneokonomi.state import (
@@ -171,12 +171,10 @@ def static_url(exhibit: Exhibit, base_url: str = "") -> str:
 
 def _table_html(exhibit: Exhibit) -> str:
     frame = export.table(exhibit)
-    decimal = "," if exhibit.lang != "en" else "."
+    lang = exhibit.lang
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
     rows = "".join(
-        "<tr>"
-        + "".join(f"<td>{html.escape(export.cell_text(v, decimal))}</td>" for v in row)
-        + "</tr>"
+        "<tr>" + "".join(f"<td>{html.escape(table_cell(v, lang))}</td>" for v in row) + "</tr>"
         for row in frame.itertuples(index=False)
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"

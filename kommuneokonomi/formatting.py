@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 from datetime import date
 
 NBSP = "\u00a0"
@@ -99,3 +100,25 @@ def iso_date(text: str | None, lang: str) -> str:
 def plotly_separators(lang: str) -> str:
     """Plotly's `separators` layout value: decimal mark then thousands mark."""
     return ".," if lang == "en" else "," + NBSP
+
+
+TABLE_DECIMALS = 2  # at most this many decimals in a table on screen; files keep every digit
+
+
+def table_cell(value: object, lang: str, missing: str = "–") -> str:
+    """A table cell as a reader sees it: `missing` for None/NaN; a decimal number with the
+    language's marks and at most TABLE_DECIMALS decimals (15.1346… → '15,13', 1151.0 →
+    '1 151'); whole numbers and text as they are.
+    """
+    try:
+        if value is None or value != value:  # NaN is the one value unequal to itself
+            return missing
+    except TypeError:  # pandas' NA has no truth value
+        return missing
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral | bool):
+        text = repr(float(value))
+        if "e" in text or "n" in text:
+            return text
+        exact = 0 if text.endswith(".0") else len(text.partition(".")[2])
+        return number(float(value), lang, min(exact, TABLE_DECIMALS))
+    return str(value)

@@ -24,6 +24,7 @@ from streamlit.testing.v1 import AppTest
 from kommuneokonomi import embed, export
 from kommuneokonomi.datasets import LANDET
 from kommuneokonomi.exhibit import Exhibit
+from kommuneokonomi.formatting import table_cell
 from kommuneokonomi.sources import SourceRef
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views import befolkning, catalog
@@ -119,7 +120,16 @@ def test_static_table_file_escapes_every_text():
     page = embed.html_document(_synthetic_table(), built=BUILT)
     assert "<script>alert" not in page and "<img" not in page and "<b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<td>-1,5</td>" in page, "numbers in the file's language"
+    assert "<td>\u22121,5</td>" in page, "numbers in the file's language"
+
+
+def test_table_cells_on_screen_use_the_languages_marks_and_say_missing():
+    assert table_cell(15.134640168215425, "nb") == "15,13"
+    assert table_cell(1151.0, "nb") == "1\u00a0151"
+    assert table_cell(1234.5, "en") == "1,234.5"
+    assert table_cell(-1.5, "en") == "-1.5"
+    assert [table_cell(v, "en") for v in (None, float("nan"), pd.NA)] == ["–"] * 3
+    assert table_cell(2025, "nb") == "2025" and table_cell("07459", "nb") == "07459"
 
 
 def test_static_file_is_versioned_and_written_once(tmp_path: Path):

@@ -7,7 +7,6 @@ button (Streamlit calls the builder then), and a static embed is written only wh
 
 from __future__ import annotations
 
-import numbers
 import re
 from urllib.parse import urlsplit
 
@@ -17,7 +16,7 @@ import streamlit as st
 from kommuneokonomi import embed, export
 from kommuneokonomi.charts.theme import plotly_config
 from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.formatting import number
+from kommuneokonomi.formatting import table_cell
 from kommuneokonomi.i18n import t
 from kommuneokonomi.state import permalink_query
 
@@ -26,8 +25,6 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:])")
 
 # The municipality picker writes its label to the URL ('Bergen (4601)'); links use the code.
 _LABEL_CODE = re.compile(r"^.*\((\d{4})\)\s*$")
-
-MISSING = "–"
 
 MIME = {
     "csv": "text/csv",
@@ -66,25 +63,10 @@ def literal(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
-def cell(value: object, lang: str) -> str:
-    """A table cell for the screen: '–' for missing, decimals in the language's format and
-    exactly as held (16.6787 → '16,6787'), whole numbers and text as they are.
-    """
-    if export.is_missing(value):
-        return MISSING
-    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral | bool):
-        text = repr(float(value))
-        if "e" in text or "n" in text:
-            return text
-        decimals = 0 if text.endswith(".0") else len(text.partition(".")[2])
-        return number(float(value), lang, decimals)
-    return str(value)
-
-
 def display(exhibit: Exhibit) -> pd.DataFrame:
     """The exhibit's data as a table for the screen: its columns with their headers."""
     frame = export.value_words(exhibit.data[list(exhibit.columns)], exhibit.lang)
-    shown = frame.apply(lambda col: col.map(lambda v: cell(v, exhibit.lang)))
+    shown = frame.apply(lambda col: col.map(lambda v: table_cell(v, exhibit.lang)))
     return shown.set_axis(
         [export.header(h, exhibit.lang) for h in exhibit.columns.values()], axis=1
     )
