@@ -33,7 +33,9 @@ MIME = {
 }
 
 
-def show(exhibit: Exhibit, *, key: str | None = None, table: bool = True, menu: bool = True):
+def show(
+    exhibit: Exhibit, *, key: str | None = None, table: bool = True, menu: bool = True
+) -> None:
     """Draw the exhibit's figure, or its table when it has no figure (title, table, source
     line), then its notes and its share-and-download menu.
 
