@@ -190,11 +190,12 @@ class Session:
                 self.page_hash = fwd.new_session.page_script_hash
                 self.exceptions = []
             elif kind == "navigation":
-                self.pages = {
-                    p.url_pathname: p.page_script_hash
+                # The default page's url_pathname is empty; it is the menu's default page.
+                named = {
+                    (p.url_pathname or (DEFAULT_PAGE[0] if p.is_default else "")): p
                     for p in fwd.navigation.app_pages
-                    if p.url_pathname and p.url_pathname in MENU
                 }
+                self.pages = {u: p.page_script_hash for u, p in named.items() if u in MENU}
             elif kind == "page_info_changed":
                 self.query = fwd.page_info_changed.query_string
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
@@ -222,6 +223,7 @@ def _get_cookies(url: str) -> dict[str, str]:
 
 
 MENU: set[str] = set()
+DEFAULT_PAGE: list[str] = [""]  # url path of app.py's default page, set in main()
 
 
 async def reader(
@@ -452,9 +454,10 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=None, help="write raw figures here")
     args = parser.parse_args()
 
-    MENU.update(
-        args.pages.split(",") if args.pages else [p.url_path for p in app_pages() if not p.hidden]
-    )
+    pages = app_pages()
+    menu = [p.url_path for p in pages if not p.hidden]
+    MENU.update(args.pages.split(",") if args.pages else menu)
+    DEFAULT_PAGE[0] = next((p.url_path for p in pages if p.default), "")
     server = None
     if args.start:
         args.url = args.url or f"http://127.0.0.1:{args.port}"
