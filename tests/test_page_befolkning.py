@@ -101,3 +101,11 @@ def test_english_page_has_english_titles_and_sources():
     assert not at.exception
     assert titles(at)[0].startswith("Skien: ") and "of residents" in titles(at)[0]
     assert all("Kilde" not in a and "Menn" not in a for a in annotations(at))
+
+
+def test_switching_page_keeps_the_municipality_and_year():
+    at = open_page("driftsresultat", kommune="4601", aar="2024")
+    at.query_params.clear()  # the navigation opens the next page with an empty query string
+    at.switch_page("pages/befolkning.py").run()
+    assert not at.exception
+    assert titles(at)[0].startswith("Bergen: ") and "1. januar 2024" in titles(at)[0]

@@ -22,6 +22,13 @@ from kommuneokonomi.state import (
 )
 
 LANG_LABELS = {"nb": "Norsk", "en": "English"}
+PAGE_SWITCHED = "_page_switched"  # set by ui.page.header: this run opened another page
+
+
+def note_page(page_key: str) -> None:
+    """Record which page this run shows, so pickers know when the reader switched page."""
+    st.session_state[PAGE_SWITCHED] = st.session_state.get("_page") != page_key
+    st.session_state["_page"] = page_key
 
 
 def _add_notices(notices: list[Notice]) -> None:
@@ -29,11 +36,32 @@ def _add_notices(notices: list[Notice]) -> None:
     pending.extend(n for n in notices if n not in pending)
 
 
+def _carry_over(key: str) -> None:
+    """Give a bound widget the value it last had in this session when the URL lacks it.
+
+    NOTE: Streamlit's navigation opens a page with an empty query string, and a widget bound
+    to the URL then falls back to its default: switching page would lose the municipality,
+    year, comparison set and language. The last value is kept under `_last_<key>` and used
+    only on the first run after a page switch, so a reader's own change always wins.
+    """
+    last = f"_last_{key}"
+    arrived = st.session_state.get(PAGE_SWITCHED, False)
+    if arrived and last in st.session_state and not st.query_params.get_all(key):
+        st.session_state[key] = st.session_state[last]
+
+
+def _remember(key: str, value: object) -> None:
+    st.session_state[f"_last_{key}"] = value
+
+
 def current_lang() -> str:
     """The UI language: the bound widget's value once set, else the URL's `lang`."""
     if st.session_state.get("lang") in LANGS:
         return st.session_state["lang"]
-    lang, notices = parse_lang(st.query_params.get_all("lang") or None)
+    # The bound switch writes its label to the URL (lang=English); a copied link must work.
+    by_label = {label.lower(): code for code, label in LANG_LABELS.items()}
+    raw = [by_label.get(value.strip().lower(), value) for value in st.query_params.get_all("lang")]
+    lang, notices = parse_lang(raw or None)
     _add_notices(notices)
     st.session_state["lang"] = lang
     return lang
@@ -41,7 +69,8 @@ def current_lang() -> str:
 
 def language_switch(lang: str) -> None:
     """Bokmål/English switch, bound to `?lang=`."""
-    st.segmented_control(
+    _carry_over("lang")
+    choice = st.segmented_control(
         t("common.language", lang),
         options=list(LANGS),
         format_func=LANG_LABELS.get,
@@ -50,6 +79,7 @@ def language_switch(lang: str) -> None:
         label_visibility="collapsed",
         required=True,
     )
+    _remember("lang", choice)
 
 
 def kommune_picker(lang: str) -> str:
@@ -60,6 +90,7 @@ def kommune_picker(lang: str) -> str:
     last valid choice, with a notice; the box is then set to the result and the page reruns.
     """
     ix = index()
+    _carry_over("kommune")
     pending = st.session_state.pop("_pending_kommune", None)
     if pending is not None:
         st.session_state["kommune"] = pending
@@ -76,7 +107,7 @@ def kommune_picker(lang: str) -> str:
     )
     last = st.session_state.get("_last_kommune", DEFAULT_KOMMUNE)
     if value and ix.is_current(value):
-        st.session_state["_last_kommune"] = value
+        _remember("kommune", value)
         return value
     code, notices = parse_kommune(value, ix, default=last)
     _add_notices(notices)
@@ -100,11 +131,14 @@ def year_picker(lang: str, years: list[int], *, key: str = "aar") -> int:
     if raw:
         _, notices = parse_year(raw, years, newest)
         _notice_once(key, raw[-1], notices)
+    _carry_over(key)
     if key in st.session_state and st.session_state[key] not in years:
         del st.session_state[key]
-    return st.selectbox(
+    year = st.selectbox(
         t("common.year", lang), options=sorted(years, reverse=True), key=key, bind="query-params"
     )
+    _remember(key, year)
+    return year
 
 
 def compare_picker(lang: str, kommune: str, label: str) -> tuple[str, ...]:
@@ -115,7 +149,8 @@ def compare_picker(lang: str, kommune: str, label: str) -> tuple[str, ...]:
         codes, notices = parse_compare(raw, ix, exclude=kommune)
         st.session_state["sammenlign"] = list(codes)
         _notice_once("sammenlign", ",".join(raw), notices)
-    return tuple(
+    _carry_over("sammenlign")
+    chosen = tuple(
         st.multiselect(
             label,
             options=[c for c in ix.codes if c != kommune],
@@ -126,6 +161,8 @@ def compare_picker(lang: str, kommune: str, label: str) -> tuple[str, ...]:
             placeholder=t("common.kommune_placeholder", lang),
         )
     )
+    _remember("sammenlign", list(chosen))
+    return chosen
 
 
 def show_notices(lang: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit import config
+from streamlit.runtime.pages_manager import PagesManager
 
 from kommuneokonomi.charts import theme
 from kommuneokonomi.i18n import t
@@ -27,8 +29,24 @@ class PageContext:
     kommune: str
 
 
+def route_through_app() -> None:
+    """Rerun through app.py when Streamlit ran this page directly as a pages/ folder script.
+
+    NOTE: Streamlit treats the pages/ folder as a v1 page folder until app.py has once called
+    st.navigation in this server process. So when the first request after a start is a deep
+    link (/driftsresultat?kommune=4601), it runs the page without app.py: no routing, no wide
+    layout, a sidebar listing file names. Turning that mode off and rerunning fixes the view.
+    AppTest resets the mode before every run and keeps its own page routing, so not there.
+    """
+    if PagesManager.uses_pages_directory and not config.get_option("global.appTest"):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def header(title_key: str, *, with_kommune: bool = True) -> PageContext:
     """Page title, language switch, municipality picker and any notices about the URL."""
+    route_through_app()
+    controls.note_page(title_key)
     lang = controls.current_lang()
     theme.COMPACT.set(is_compact())
     left, right = st.columns([5, 1], vertical_alignment="bottom")

@@ -1,0 +1,140 @@
+"""Every page in a real headless Chromium, on a laptop and a phone: charts drawn, no exception.
+
+The app runs as `streamlit run app.py` on a free loopback port. Screenshots of every page go
+to a temporary directory whose path is printed (run with -s to see it) so they can be looked
+at; the assertions are about what a reader would notice: a drawn chart with a title naming
+the municipality, the page's navigation, and no exception box.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["kommuneprofil", "driftsresultat", "befolkning", "sammenlign", "om-dataene"]
+PHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148"
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port (the real server); its base URL."""
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")]
+    command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
+    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the screenshots go; the path is printed so a person can open them."""
+    folder = tmp_path_factory.mktemp("screenshots")
+    print(f"\nscreenshots: {folder}")
+    return folder
+
+
+def wait_until_drawn(page, timeout_s: float = 60) -> None:
+    """Until the script has finished, every plotly chart is drawn and the page stops changing."""
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=timeout_s * 1000)
+    deadline, last, stable_since = time.monotonic() + timeout_s, -1, None
+    while time.monotonic() < deadline:
+        elements = page.locator("[data-testid='stElementContainer']").count()
+        running = page.locator("[data-testid='stStatusWidget']").count()
+        charts = page.locator(".js-plotly-plot").count()
+        drawn = page.locator(".js-plotly-plot:has(.main-svg)").count()
+        if not running and drawn == charts and elements == last:
+            stable_since = stable_since or time.monotonic()
+            if time.monotonic() - stable_since >= 0.5:
+                return
+        else:
+            stable_since = None
+        last = elements
+        time.sleep(0.05)
+    raise TimeoutError(f"{page.url} did not settle in {timeout_s:.0f} s")
+
+
+def chart_titles(page) -> list[str]:
+    """The titles of the drawn charts, as plotly put them in the SVG."""
+    return [
+        " ".join(t.split()) for t in page.locator(".js-plotly-plot .gtitle").all_text_contents()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("width", "kommune"), [(1280, "4601"), (390, "1867")], ids=["laptop-bergen", "phone-bo"]
+)
+def test_every_page_draws_its_charts_without_an_exception(browser, app_url, shots, width, kommune):
+    agent = PHONE_UA if width < 600 else None
+    context = browser.new_context(viewport={"width": width, "height": 1800}, user_agent=agent)
+    page = context.new_page()
+    name = {"4601": "Bergen", "1867": "Bø"}[kommune]
+    try:
+        for path in PAGES:
+            page.goto(f"{app_url}/{'' if path == 'kommuneprofil' else path}?kommune={kommune}")
+            wait_until_drawn(page)
+            page.screenshot(path=str(shots / f"{width}-{kommune}-{path}.png"), full_page=True)
+            assert page.locator("[data-testid='stException']").count() == 0, path
+            nav = page.locator("[data-testid='stTopNavLink'], [data-testid='stSidebarNavLink']")
+            assert "embed" not in " ".join(nav.all_text_contents()), "routed by app.py"
+            titles = chart_titles(page)
+            assert titles, f"{path}: no chart title"
+            if path != "om-dataene":  # its chart is about all municipalities
+                assert any(name in t for t in titles), (path, titles)
+    finally:
+        context.close()
+
+
+def test_navigation_keeps_the_chosen_municipality(browser, app_url, shots):
+    page = browser.new_page(viewport={"width": 1280, "height": 1800})
+    try:
+        page.goto(f"{app_url}/?kommune=4601&lang=en")
+        wait_until_drawn(page)
+        links = page.locator("[data-testid='stTopNavLink']")
+        assert links.all_text_contents()[:5] == [
+            "Municipality profile",
+            "Net operating result",
+            "Population and projections",
+            "Compare",
+            "About the data",
+        ]
+        links.nth(1).click()
+        page.wait_for_url("**/driftsresultat**")
+        wait_until_drawn(page)
+        page.screenshot(path=str(shots / "1280-nav-driftsresultat-en.png"), full_page=True)
+        assert any(t.startswith("Bergen's") for t in chart_titles(page)), chart_titles(page)
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        page.close()
