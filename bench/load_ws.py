@@ -190,6 +190,8 @@ class Session:
                 self.page_hash = fwd.new_session.page_script_hash
                 self.exceptions = []
             elif kind == "navigation":
+                # The page that ran (new_session names app.py's hash with st.navigation).
+                self.page_hash = fwd.navigation.page_script_hash
                 # The default page's url_pathname is empty; it is the menu's default page.
                 named = {
                     (p.url_pathname or (DEFAULT_PAGE[0] if p.is_default else "")): p
