@@ -25,6 +25,7 @@ from kommuneokonomi.queries import befolkning, framskriving
 from kommuneokonomi.queries.kommuner import county_members, index
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
+from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.regions import region_name
 
 PROJECTION_END = 2050
@@ -270,6 +271,7 @@ def _pyramid_title(code: str, year: int, frame: pd.DataFrame, lang: str) -> str:
     return title
 
 
+@cached_view()
 def pyramid(state: ViewState, level: str = "kommune") -> Exhibit:
     """Men and women by single age as shares of the population, with Norway as an outline."""
     lang, year = state.lang, _year(state)
@@ -366,6 +368,7 @@ def _groups_title(code: str, lang: str) -> str:
     )
 
 
+@cached_view()
 def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
     """Persons aged 0–19, 20–66, 67–79 and 80+ per year, one panel each, with projections."""
     lang = state.lang
@@ -449,6 +452,7 @@ def _projection_notes(
 # --- total population with projection -------------------------------------------------------
 
 
+@cached_view()
 def projection(state: ViewState, level: str = "kommune") -> Exhibit:
     """Registered population since 2005 and SSB's newest projection to 2050 with its band."""
     lang = state.lang
@@ -703,11 +707,13 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
     )
 
 
+@cached_view()
 def support_ratio_for(state: ViewState) -> Exhibit:
     """The support ratio for the chosen municipality, its county (unless the same) and Norway."""
     return support_ratio(compared_regions(state.kommune), state.lang)
 
 
+@cached_view()
 def persons_80(state: ViewState) -> Exhibit:
     """People aged 80 and over in the municipality, its county and Norway: one panel each."""
     lang = state.lang
@@ -806,6 +812,7 @@ def _old_title(kommune: str, data: pd.DataFrame, lang: str) -> str:
     )
 
 
+@cached_view()
 def population(code: str, lang: str, color: str = theme.KOMMUNE) -> Exhibit:
     """Population on 1 January over time for one region."""
     frame = befolkning.totals(code)

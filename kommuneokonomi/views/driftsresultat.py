@@ -25,6 +25,7 @@ from kommuneokonomi.queries.driftsresultat import Boundaries
 from kommuneokonomi.queries.kommuner import fold
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
+from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.regions import region_name
 
 ROLE_COLOURS = {"kommune": theme.KOMMUNE, "kostragruppe": theme.KOSTRAGRUPPE}
@@ -54,6 +55,7 @@ def preliminary_notes(rows: pd.DataFrame, lang: str) -> list[str]:
     return notes
 
 
+@cached_view()
 def trend(state: ViewState) -> Exhibit:
     """The municipality's netto driftsresultat over time with its group, Landet and the norm."""
     lang, code = state.lang, state.kommune
@@ -386,6 +388,7 @@ MAP_WIDTH = {False: 560, True: 350}  # the map's usual width in px: half page, o
 MAP_HEIGHT = (300, 720)  # px, lowest and highest
 
 
+@cached_view()
 def kart(state: ViewState) -> Exhibit:
     """A map of all municipalities coloured by distance to the TBU norm (diverging scale);
     municipalities without a figure in grey, the chosen one outlined.
@@ -494,6 +497,7 @@ def _map_title(known: pd.DataFrame, year: int, lang: str) -> str:
     return t("ndr.map_title", lang, above=above, n=len(known), year=year)
 
 
+@cached_view()
 def fordeling(state: ViewState) -> Exhibit:
     """One dot per municipality with a figure, with Landet and the TBU norm marked and the
     chosen municipality highlighted.

@@ -21,6 +21,7 @@ from kommuneokonomi.queries.profil import PROJECTION_YEAR, Profile, profile
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views.driftsresultat import norm_text
+from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.regions import region_name
 
 EQUAL_PP = 0.05  # differences below this are "level with" (figures have one decimal)
@@ -230,6 +231,7 @@ def _ratio_card(p: Profile, lang: str) -> Card:
     )
 
 
+@cached_view()
 def position(state: ViewState) -> Exhibit:
     """Netto driftsresultat of the municipality, its KOSTRA group and Landet against the norm."""
     p, lang = profile(state.kommune), state.lang

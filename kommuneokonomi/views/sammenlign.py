@@ -24,6 +24,7 @@ from kommuneokonomi.queries import kostra
 from kommuneokonomi.queries import sammenlign as q
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import MAX_COMPARE, Notice, ViewState, first, shown
+from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.regions import region_name
 
 MAX_PANELS = 12
@@ -555,6 +556,7 @@ def _panel(s: Setup, code: str, rows: pd.DataFrame, column: str, colour: str) ->
     return Panel(name, panel_lines, t("sammenlign.panel_missing", lang))
 
 
+@cached_view()
 def small(state: ViewState) -> Exhibit:
     """One small chart per municipality over time on a shared y axis (capped, nearest in size)."""
     s = setup(state)
@@ -662,6 +664,7 @@ def _chart_data(s: Setup, rows: pd.DataFrame, column: str) -> pd.DataFrame:
     return data[list(_chart_columns(s))].reset_index(drop=True)
 
 
+@cached_view()
 def index_chart(state: ViewState) -> Exhibit:
     """Every municipality in the set on one chart, each indexed to 100 in the base year."""
     s = setup(state)

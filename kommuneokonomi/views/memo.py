@@ -1,0 +1,36 @@
+"""Memoise exhibit builders, so a rerun for a view seen before reuses the built figure."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from kommuneokonomi import data
+from kommuneokonomi.charts import theme
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def cached_view(maxsize: int = 64) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Cache a builder on its arguments, the data generation and the phone/desktop layout.
+
+    Building a figure costs 10–50 ms (the map more); sessions share the cache, so switching
+    back to a municipality, or a second reader of the same one, skips it. The layout flag is
+    part of the key because builders size figures for phones. Exhibits are never mutated.
+    """
+
+    def decorate(func: Callable[P, R]) -> Callable[P, R]:
+        @functools.lru_cache(maxsize=maxsize)
+        def keyed(_generation: int, _compact: bool, *args: P.args, **kwargs: P.kwargs) -> R:
+            return func(*args, **kwargs)
+
+        @functools.wraps(func)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            return keyed(data.generation(), theme.COMPACT.get(), *args, **kwargs)
+
+        wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
