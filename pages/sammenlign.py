@@ -38,6 +38,7 @@ def mot_picker(lang: str) -> str:
         bind="query-params",
         required=True,
         help=t("sammenlign.mot_help", lang),
+        wrap=True,  # in a column it would scroll sideways and hide «Egne valg» on a phone
     )
 
 
@@ -124,7 +125,9 @@ def show_table(item: Exhibit) -> None:
         col: st.column_config.Column(label, help=help_text or None, pinned=col == "kommune")
         for col, (label, help_text) in view.labels.items()
     }
-    st.dataframe(view.styler, column_config=config, hide_index=True)
+    # NOTE: the Styler's texts do not reach empty cells; Streamlit prints "None" there.
+    missing = t("common.missing", item.lang)
+    st.dataframe(view.styler, column_config=config, hide_index=True, placeholder=missing)
     st.caption(item.source_text)
     for note in item.notes:
         st.caption(note)

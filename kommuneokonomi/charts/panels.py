@@ -63,15 +63,16 @@ def panels(
 
 
 def outer_titles(fig: go.Figure, count: int, columns: int) -> None:
-    """Keep axis titles on the outer panels only (y on the left column, x on the bottom row).
+    """Keep one y title (left column, middle row) and x titles on the bottom row only.
 
-    Call after `theme.style`, which puts the titles on every axis.
+    Call after `theme.style`, which puts the titles on every axis. One y title for the whole
+    grid: stacked panels on a phone are shorter than the title, so one per row overlapped.
     """
-    cols = panel_grid(count, columns)[1]
+    rows, cols = panel_grid(count, columns)
     for index in range(count):
         row, col = index // cols + 1, index % cols + 1
         subplot = fig.get_subplot(row, col)
-        if col > 1:
+        if col > 1 or row != (rows + 1) // 2:
             subplot.yaxis.title.text = None
         if index + cols < count:
             subplot.xaxis.title.text = None

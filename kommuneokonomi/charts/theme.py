@@ -48,9 +48,10 @@ DIVERGING = [
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 # Plotly cannot wrap text, so titles and source lines are broken into lines up front:
-# narrow on phones (390 px), wide elsewhere. The UI sets this per script run.
+# narrow on phones (390 px), wide elsewhere. The UI sets this per script run. Titles take
+# 56 characters a line: at 62 an English title in a half-width column at 1280 px was cut off.
 COMPACT: ContextVar[bool] = ContextVar("compact", default=False)
-WIDTHS = {False: (62, 110, 55), True: (36, 44, 30)}  # title, source, legend chars per line
+WIDTHS = {False: (56, 110, 55), True: (36, 44, 30)}  # title, source, legend chars per line
 
 
 def wrap(text: str, width: int) -> str:
