@@ -13,6 +13,7 @@ from tests.pagetest import (
     notices,
     open_page,
     population,
+    specs,
     texts,
     titles,
 )
@@ -38,6 +39,10 @@ def test_profile_states_population_and_position_for_each_municipality(code):
     else:
         assert value is None
         assert any(f"ingen tall for {name}" in t for t in titles(at)), titles(at)
+        # the title names what is drawn: the group too only where the snapshot has its figure
+        groups = sum("KOSTRA-gruppe" in label for label in specs(at)[0]["data"][0]["y"])
+        shown = "i 2025; gruppen og landet vises" if groups else "eller KOSTRA-gruppen i 2025"
+        assert titles(at)[0].startswith(f"Ingen tall for {name} {shown}")
 
 
 def test_profile_without_kostra_figures_says_so_in_words():

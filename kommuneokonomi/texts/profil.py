@@ -96,6 +96,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ingen tall for {name} i {year}; gruppen og landet vises",
         "No figures for {name} in {year}; the group and Norway are shown",
     ),
+    "profil.position_title_missing_group": (
+        "Ingen tall for {name} eller KOSTRA-gruppen i {year}; landet vises",
+        "No figures for {name} or its KOSTRA group in {year}; Norway is shown",
+    ),
     # Key figures table
     "profil.table_title": (
         "Nøkkeltall for {name}",

@@ -244,7 +244,8 @@ def position(state: ViewState) -> Exhibit:
     rows = [(code, value, color) for code, value, color in rows if code and value is not None]
     labels = [region_name(code, lang) for code, _, _ in rows]
     if n.value is None:
-        title = t("profil.position_title_missing", lang, name=p.name, year=n.year)
+        missing = "profil.position_title_missing" + ("" if n.group_value is not None else "_group")
+        title = t(missing, lang, name=p.name, year=n.year)
     else:
         title = t(
             "profil.position_title",
