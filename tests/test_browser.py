@@ -98,7 +98,8 @@ def chart_titles(page) -> list[str]:
 )
 def test_every_page_draws_its_charts_without_an_exception(browser, app_url, shots, width, kommune):
     agent = PHONE_UA if width < 600 else None
-    context = browser.new_context(viewport={"width": width, "height": 1800}, user_agent=agent)
+    # Streamlit scrolls inside its own container: a tall viewport puts the page in the shot.
+    context = browser.new_context(viewport={"width": width, "height": 4000}, user_agent=agent)
     page = context.new_page()
     name = {"4601": "Bergen", "1867": "Bø"}[kommune]
     try:
