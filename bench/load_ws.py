@@ -9,7 +9,9 @@ Each simulated reader does what a browser does, without drawing anything:
      page's bound `kommune` selectbox (widget id and options taken from the delta the server
      sent, value sent as the browser does: the option's label) or switch to another page of
      app.py (page_script_hash from the `navigation` message), and time BackMsg → the run's
-     `script_finished`; repeat until --duration is over.
+     `script_finished`; repeat until --duration is over. Only the changed widget's state is
+     sent (a browser sends all of them); the other widgets are bound to the URL or left at
+     their defaults here, so the server computes the same page either way.
 Errors: failed HTTP or websocket connections, closed sockets, runs that time out, compile
 errors, and any `exception` element the app renders. Server memory (VmRSS) and CPU are sampled
 from /proc for every process listening on --server-ports (default: the URL's port).
