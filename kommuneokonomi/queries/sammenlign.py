@@ -11,8 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
+from kommuneokonomi import data
 from kommuneokonomi.indicators import INDICATORS
 from kommuneokonomi.queries import befolkning, kostra
 from kommuneokonomi.queries.cache import cached
@@ -98,27 +100,62 @@ def comparison(kommune: str, mot: str, chosen: tuple[str, ...], year: int) -> Co
     return Comparison(kommune, mot, (kommune, *rest), region, membership_year)
 
 
-@cached()
-def _population(code: str) -> pd.DataFrame:
-    """Every population measure for one municipality, per year (1 January)."""
-    totals = befolkning.totals(code)
-    ratio = befolkning.support_ratio(code)
-    estimated = totals["estimated"].astype(bool)
-    previous = totals["persons"].shift(1)
+@cached(maxsize=2)
+def _population() -> pd.DataFrame:
+    """Every population measure for every region, per year (1 January), in region order.
+
+    Built once for all regions from the standard age groups, so a new comparison set costs
+    only a lookup; the figures are those of befolkning.totals and befolkning.support_ratio.
+    """
+    groups = data.frame("befolkning_grupper")
+    wide = groups.pivot(index=["region_code", "year"], columns="age_group", values="persons")
+    estimated = groups.groupby(["region_code", "year"])["estimated"].any()
+    wide = wide.sort_index()
+    estimated = estimated.reindex(wide.index).to_numpy(dtype=bool)
+    region = wide.index.get_level_values("region_code")
+    persons = wide["total"]
+    previous = persons.groupby(level="region_code").shift(1)
+    change = persons - previous
+    estimated_before = pd.Series(estimated, index=wide.index).groupby(level="region_code").shift(1)
     return pd.DataFrame(
         {
-            "region_code": code,
-            "year": totals["year"].to_numpy(),
-            "folketall": totals["persons"].astype(float).to_numpy(),
-            "vekst": (100 * totals["change"] / previous).to_numpy(),
-            "andel67": ratio["share_67"].to_numpy(),
-            "andel80": ratio["share_80"].to_numpy(),
-            "stotte": ratio["ratio"].to_numpy(),
-            "estimated": estimated.to_numpy(),
+            "region_code": region.to_numpy(),
+            "year": wide.index.get_level_values("year").to_numpy(),
+            "folketall": persons.astype(float).to_numpy(),
+            "vekst": (100 * change / previous).to_numpy(),
+            "andel67": (100 * wide["67+"] / wide["total"]).to_numpy(),
+            "andel80": (100 * wide["80+"] / wide["total"]).to_numpy(),
+            "stotte": (wide["20-66"] / wide["67+"]).to_numpy(),
+            "estimated": estimated,
             # Growth uses the year before too: it is an estimate if either year is.
-            "vekst_estimated": (estimated | estimated.shift(1, fill_value=False)).to_numpy(),
+            "vekst_estimated": estimated | estimated_before.fillna(False).to_numpy(dtype=bool),
         }
     )
+
+
+@cached(maxsize=16)
+def _population_rows(measure_code: str) -> tuple[pd.DataFrame, dict[str, tuple[int, int]]]:
+    """One population measure for every region as series rows (values only), and each
+    region's span of row positions, so a set's series is one positional take.
+    """
+    pop = _population()
+    flag = "vekst_estimated" if measure_code == "vekst" else "estimated"
+    rows = pd.DataFrame(
+        {
+            "region_code": pop["region_code"],
+            "year": pop["year"],
+            "value": pop[measure_code],
+            "estimated": pop[flag],
+            "vintage": None,
+            "status": None,
+            "published": None,
+        }
+    )
+    rows = rows[rows["value"].notna()].reset_index(drop=True)
+    codes = rows["region_code"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    stops = np.r_[starts[1:], len(codes)]
+    return rows, {codes[a]: (int(a), int(b)) for a, b in zip(starts, stops, strict=True)}
 
 
 @cached()
@@ -132,25 +169,11 @@ def series(measure_code: str, codes: tuple[str, ...]) -> pd.DataFrame:
     if measure.family == "kostra":
         rows = kostra.series(measure_code, codes)
         return rows.assign(estimated=False)[SERIES_COLUMNS].reset_index(drop=True)
-    parts = []
-    for code in codes:
-        pop = _population(code)
-        flag = "vekst_estimated" if measure_code == "vekst" else "estimated"
-        part = pd.DataFrame(
-            {
-                "region_code": code,
-                "year": pop["year"],
-                "value": pop[measure_code],
-                "estimated": pop[flag],
-                "vintage": None,
-                "status": None,
-                "published": None,
-            }
-        )
-        parts.append(part[part["value"].notna()])
-    if not parts:
+    rows, spans = _population_rows(measure_code)
+    taken = [np.arange(*spans[code]) for code in codes if code in spans]
+    if not taken:
         return pd.DataFrame(columns=SERIES_COLUMNS)
-    return pd.concat(parts, ignore_index=True)[SERIES_COLUMNS]
+    return rows.iloc[np.concatenate(taken)].reset_index(drop=True)
 
 
 def ranked(values: pd.Series) -> pd.Series:
