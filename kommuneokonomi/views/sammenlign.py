@@ -7,6 +7,7 @@ every municipality, and KOSTRA key figures, which stay missing where the data ha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -348,13 +349,28 @@ class TableView:
     rank_columns: list[str]
 
 
-def _cell_text(measure: q.Measure, row: pd.Series, lang: str) -> str:
-    if pd.isna(row["value"]):
-        return t("common.missing", lang)
-    text = value_text(measure, row["value"], lang)
-    if row["vintage"] == "preliminary":
-        text += PRELIMINARY_MARK
-    return ESTIMATE_MARK + text if row["estimated"] is True else text
+def _cell_format(measure: q.Measure, lang: str, marks: tuple[bool, bool]) -> Callable:
+    """Display text for the values of one measure whose cells share their marks
+    (estimated, preliminary); a missing value is said in words.
+    """
+    estimated, preliminary = marks
+
+    def text(value: float) -> str:
+        if pd.isna(value):
+            return t("common.missing", lang)
+        shown = value_text(measure, value, lang)
+        if preliminary:
+            shown += PRELIMINARY_MARK
+        return ESTIMATE_MARK + shown if estimated else shown
+
+    return text
+
+
+def _marks(part: pd.DataFrame) -> list[tuple[bool, bool]]:
+    """(estimated, preliminary) per row: a population split estimate, a preliminary figure."""
+    estimated = [v is True for v in part["estimated"].astype(object)]
+    preliminary = [v == "preliminary" for v in part["vintage"].astype(object)]
+    return list(zip(estimated, preliminary, strict=True))
 
 
 def table_view(exhibit: Exhibit) -> TableView:
@@ -362,7 +378,7 @@ def table_view(exhibit: Exhibit) -> TableView:
     lang, data = exhibit.lang, exhibit.data
     order = list(dict.fromkeys(data["region_code"]))
     wide = pd.DataFrame({"kommune": [region_name(c, lang) for c in order]}, index=order)
-    texts = pd.DataFrame(index=order)
+    marks = {}
     labels = {"kommune": (t("sammenlign.col_kommune", lang), "")}
     value_cols, rank_cols = [], []
     for code, part in data.groupby("indicator_code", sort=False):
@@ -370,7 +386,7 @@ def table_view(exhibit: Exhibit) -> TableView:
         name, n = measure_name(code, lang), int(part["ranked_of"].iloc[0])
         rank_col = f"{code}__rank"
         wide[code], wide[rank_col] = part["value"], part["rank"]
-        texts[code] = [_cell_text(measure, row, lang) for _, row in part.iterrows()]
+        marks[code] = _marks(part)
         labels[code] = (
             short_name(code, lang),
             t(
@@ -389,11 +405,14 @@ def table_view(exhibit: Exhibit) -> TableView:
         value_cols.append(code)
         rank_cols.append(rank_col)
     wide = wide.reset_index(drop=True)
-    texts = texts.reset_index(drop=True)
     styler = wide.style
-    for col in value_cols:
-        for i, text in enumerate(texts[col]):
-            styler = styler.format(lambda _v, text=text: text, subset=pd.IndexSlice[i, col])
+    for col in value_cols:  # one format call per kind of cell, not per cell: each costs ~1 ms
+        rows_by_marks: dict[tuple[bool, bool], list[int]] = {}
+        for i, mark in enumerate(marks[col]):
+            rows_by_marks.setdefault(mark, []).append(i)
+        for mark, rows in rows_by_marks.items():
+            text = _cell_format(q.MEASURES[col], lang, mark)
+            styler = styler.format(text, subset=pd.IndexSlice[rows, col])
     styler = styler.format(na_rep="–", precision=0, subset=rank_cols)
     styler = styler.apply(lambda row: [HIGHLIGHT if row.name == 0 else ""] * len(row), axis=1)
     return TableView(styler, labels, value_cols, rank_cols)
