@@ -23,6 +23,8 @@ SHOWN_VALUE_CHARS = 40  # at most this much of a bad value is echoed back to the
 # (zero-width, bidi overrides, BOM) that could make an echoed value read as something else.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f`<>*_$~\[\]|\\\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
+_LABEL_CODE = re.compile(r".*\((\d{4})\)\s*")
+
 
 @dataclass(frozen=True)
 class ViewState:
@@ -84,6 +86,12 @@ def parse_lang(raw: str | list[str] | None) -> tuple[str, list[Notice]]:
     return DEFAULT_LANG, [Notice("notice.bad_lang", {"value": shown(value)})]
 
 
+def _code_of(value: str) -> str:
+    """The code in a picker label ('Bergen (4601)', as older links carry it), else the value."""
+    match = _LABEL_CODE.fullmatch(value)
+    return match.group(1) if match else value
+
+
 def parse_kommune(
     raw: str | list[str] | None, index: KommuneIndex, default: str = DEFAULT_KOMMUNE
 ) -> tuple[str, list[Notice]]:
@@ -91,6 +99,7 @@ def parse_kommune(
     value = first(raw)
     if not value:
         return default, []
+    value = _code_of(value)
     code = value.zfill(4) if value.isdigit() and len(value) <= 4 else value
     if index.is_current(code):
         return code, []
@@ -139,7 +148,7 @@ def parse_compare(
     notices: list[Notice] = []
     codes: list[str] = []
     unknown: list[str] = []
-    for part in split_codes(raw):
+    for part in map(_code_of, split_codes(raw)):
         resolved = index.resolve(part.zfill(4) if part.isdigit() else part)
         if not resolved:
             unknown.append(part)

@@ -5,73 +5,71 @@ from collections.abc import Callable
 import streamlit as st
 
 from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import LANGS, t
 from kommuneokonomi.queries import sammenlign as q
-from kommuneokonomi.state import ViewState, parse_year
-from kommuneokonomi.ui import controls, exhibit, page
+from kommuneokonomi.state import ViewState
+from kommuneokonomi.ui import controls, exhibit, page, url
 from kommuneokonomi.views import sammenlign as views
 
 
-def _url_value(key: str, parse: Callable[..., tuple[object, list]], *args: object) -> object:
-    """Check a raw URL value before its widget exists; queue a notice once if it is bad."""
-    raw = st.query_params.get_all(key)
-    value, notices = parse(raw or None, *args)
-    if raw:
-        controls._notice_once(key, raw[-1], notices)
+def _from_url(key: str, parse: Callable[..., tuple[object, list]], *args: object) -> object:
+    """A value from a followed link (parsed; a bad one queues a notice), or None."""
+    raw = url.incoming(key)
+    if raw is None:
+        return None
+    value, notices = parse(raw, *args)
+    controls._notice_once(key, raw[-1], notices)
     return value
 
 
 def mot_picker(lang: str) -> str:
-    """KOSTRA group / county / neighbours / own choice, bound to `?mot=`.
+    """KOSTRA group / county / neighbours / own choice, kept in `?mot=`.
 
     Without `mot`, a link with `sammenlign=0301,5001` means the reader's own choice.
     """
-    value = _url_value("mot", views.parse_mot)
-    if st.session_state.get("mot") not in q.MOT:
+    linked = url.incoming("mot") is not None
+    value = _from_url("mot", views.parse_mot)
+    if linked or url.arrived() or st.session_state.get("mot") not in q.MOT:
+        kept = None if linked else url.kept("mot")
         own = bool(st.query_params.get_all("sammenlign"))
-        st.session_state["mot"] = value or (q.OWN if own else q.DEFAULT_MOT)
-    return st.segmented_control(
+        st.session_state["mot"] = value or kept or (q.OWN if own else q.DEFAULT_MOT)
+    choice = st.segmented_control(
         t("sammenlign.mot_label", lang),
         options=list(q.MOT),
         format_func=lambda m: t(f"sammenlign.mot.{m}", lang),
         key="mot",
-        bind="query-params",
         required=True,
         help=t("sammenlign.mot_help", lang),
         wrap=True,  # in a column it would scroll sideways and hide «Egne valg» on a phone
     )
+    url.keep("mot", choice, url_value=choice)
+    return choice
 
 
-def year_picker(lang: str) -> int:
-    """The table's year, bound to `?aar=`; defaults to the newest year with KOSTRA figures."""
-    years, default = sorted(q.years(), reverse=True), q.default_year()
-    _url_value("aar", parse_year, years, default)
-    if st.session_state.get("aar", default) not in years:
-        del st.session_state["aar"]
-    return st.selectbox(
-        t("common.year", lang),
-        options=years,
-        index=years.index(default),
-        key="aar",
-        bind="query-params",
-        help=t("sammenlign.year_help", lang),
-    )
+def _indikator_from_label(raw: list[str], lang: str) -> list[str]:
+    """Older links carry the picker's label (either language) instead of the code."""
+    by_label = {views.measure_label(c, ln): c for c in q.MEASURES for ln in LANGS}
+    return [by_label.get(value.strip(), value) for value in raw]
 
 
 def indikator_picker(lang: str) -> str:
-    """The measure the titles and charts are about, bound to `?indikator=`."""
-    _url_value("indikator", views.parse_indikator, lang)
-    if st.session_state.get("indikator", q.DEFAULT_MEASURE) not in q.MEASURES:
-        del st.session_state["indikator"]
-    options = list(q.MEASURES)
-    return st.selectbox(
+    """The measure the titles and charts are about, kept in `?indikator=<code>`."""
+    raw = url.incoming("indikator")
+    if raw is not None:
+        code, notices = views.parse_indikator(_indikator_from_label(raw, lang), lang)
+        controls._notice_once("indikator", raw[-1], notices)
+        st.session_state["indikator"] = code
+    elif url.arrived() or st.session_state.get("indikator") not in q.MEASURES:
+        kept = url.kept("indikator")
+        st.session_state["indikator"] = kept if kept in q.MEASURES else q.DEFAULT_MEASURE
+    code = st.selectbox(
         t("sammenlign.indikator_label", lang),
-        options=options,
-        index=options.index(q.DEFAULT_MEASURE),
+        options=list(q.MEASURES),
         key="indikator",
-        bind="query-params",
         format_func=lambda c: views.measure_label(c, lang),
     )
+    url.keep("indikator", code, url_value=code)
+    return code
 
 
 def _switch_index(default: int | None) -> None:
@@ -79,14 +77,16 @@ def _switch_index(default: int | None) -> None:
 
 
 def index_picker(lang: str, measure: q.Measure, members: tuple[str, ...]) -> int | None:
-    """A toggle and a base year, bound to `?indeks=` (absent: no index)."""
+    """A toggle and a base year, kept in `?indeks=` (absent: no index)."""
     years = q.base_years(measure.code, members)
     default = q.default_base_year(measure.code, members)
-    url_base = _url_value("indeks", views.parse_indeks, years)
-    if "_indeks_on" not in st.session_state:
-        st.session_state["_indeks_on"] = url_base is not None
+    linked = url.incoming("indeks") is not None
+    if linked or url.arrived() or "_indeks_on" not in st.session_state:
+        base = _from_url("indeks", views.parse_indeks, years) if linked else url.kept("indeks")
+        st.session_state["_indeks_on"] = base is not None
+        st.session_state["indeks"] = base if base in years else None
     on = st.session_state["_indeks_on"] and measure.indexable
-    if on and st.session_state.get("indeks", url_base) not in years:
+    if on and st.session_state.get("indeks") not in years:
         st.session_state["indeks"] = default
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     with left:
@@ -102,12 +102,12 @@ def index_picker(lang: str, measure: q.Measure, members: tuple[str, ...]) -> int
         base = st.selectbox(
             t("sammenlign.indeks_year", lang),
             options=years,
-            index=None,
             key="indeks",
-            bind="query-params",
             disabled=not on,
         )
-    return base if on else None
+    chosen = base if on else None
+    url.keep("indeks", chosen, url_value=str(chosen) if chosen else None)
+    return chosen
 
 
 def show(item: Exhibit) -> None:
@@ -142,7 +142,9 @@ with left:
 with middle:
     indikator = indikator_picker(lang)
 with right:
-    aar = year_picker(lang)
+    aar = controls.year_picker(
+        lang, q.years(), default=q.default_year(), help_text=t("sammenlign.year_help", lang)
+    )
 chosen = ()
 if mot == q.OWN:
     chosen = controls.compare_picker(lang, ctx.kommune, t("sammenlign.egne_label", lang))

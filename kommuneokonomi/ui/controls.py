@@ -1,15 +1,16 @@
-"""Shared controls, bound to URL parameters so that a copied link restores the view.
+"""Shared controls; their values live in the URL as codes, so a copied link restores the view.
 
-Raw URL values are checked before the widgets are created (see kommuneokonomi.state):
-an old municipality code or name is translated to today's code, a bad value gives a
-notice and a default. The widgets then keep the URL in sync as the reader changes them.
+Raw URL values are checked before the widgets are created (see kommuneokonomi.state): an
+old municipality code, name or shown label is translated to today's code, a bad value gives
+a notice and a default. Each control then writes its code back to the URL (ui.url), also on
+the first run after a page switch, when Streamlit's navigation has emptied the query string.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from kommuneokonomi.i18n import LANGS, t
+from kommuneokonomi.i18n import DEFAULT_LANG, LANGS, t
 from kommuneokonomi.queries.kommuner import index
 from kommuneokonomi.state import (
     DEFAULT_KOMMUNE,
@@ -20,100 +21,15 @@ from kommuneokonomi.state import (
     parse_lang,
     parse_year,
 )
+from kommuneokonomi.ui import url
 
 LANG_LABELS = {"nb": "Norsk", "en": "English"}
-PAGE_SWITCHED = "_page_switched"  # set by ui.page.header: this run opened another page
-
-
-def note_page(page_key: str) -> None:
-    """Record which page this run shows, so pickers know when the reader switched page."""
-    st.session_state[PAGE_SWITCHED] = st.session_state.get("_page") != page_key
-    st.session_state["_page"] = page_key
+SHARED_KEYS = ("kommune", "aar", "sammenlign", "lang")  # carried to every page's URL
 
 
 def _add_notices(notices: list[Notice]) -> None:
     pending = st.session_state.setdefault("_notices", [])
     pending.extend(n for n in notices if n not in pending)
-
-
-def _carry_over(key: str) -> None:
-    """Give a bound widget the value it last had in this session when the URL lacks it.
-
-    NOTE: Streamlit's navigation opens a page with an empty query string, and a widget bound
-    to the URL then falls back to its default: switching page would lose the municipality,
-    year, comparison set and language. The last value is kept under `_last_<key>` and used
-    only on the first run after a page switch, so a reader's own change always wins.
-    """
-    last = f"_last_{key}"
-    arrived = st.session_state.get(PAGE_SWITCHED, False)
-    if arrived and last in st.session_state and not st.query_params.get_all(key):
-        st.session_state[key] = st.session_state[last]
-
-
-def _remember(key: str, value: object) -> None:
-    st.session_state[f"_last_{key}"] = value
-
-
-def current_lang() -> str:
-    """The UI language: the bound widget's value once set, else the URL's `lang`."""
-    if st.session_state.get("lang") in LANGS:
-        return st.session_state["lang"]
-    # The bound switch writes its label to the URL (lang=English); a copied link must work.
-    by_label = {label.lower(): code for code, label in LANG_LABELS.items()}
-    raw = [by_label.get(value.strip().lower(), value) for value in st.query_params.get_all("lang")]
-    lang, notices = parse_lang(raw or None)
-    _add_notices(notices)
-    st.session_state["lang"] = lang
-    return lang
-
-
-def language_switch(lang: str) -> None:
-    """Bokmål/English switch, bound to `?lang=`."""
-    _carry_over("lang")
-    choice = st.segmented_control(
-        t("common.language", lang),
-        options=list(LANGS),
-        format_func=LANG_LABELS.get,
-        key="lang",
-        bind="query-params",
-        label_visibility="collapsed",
-        required=True,
-    )
-    _remember("lang", choice)
-
-
-def kommune_picker(lang: str) -> str:
-    """The municipality search box (names, numbers, old names/numbers), bound to `?kommune=`.
-
-    Whatever the box holds (a URL value or typed text) that is not a current code is
-    resolved once: an old code or name leads to today's municipality, anything else to the
-    last valid choice, with a notice; the box is then set to the result and the page reruns.
-    """
-    ix = index()
-    _carry_over("kommune")
-    pending = st.session_state.pop("_pending_kommune", None)
-    if pending is not None:
-        st.session_state["kommune"] = pending
-    value = st.selectbox(
-        t("common.kommune", lang),
-        options=ix.codes,
-        format_func=ix.label,
-        key="kommune",
-        bind="query-params",
-        help=t("common.kommune_help", lang),
-        placeholder=t("common.kommune_placeholder", lang),
-        accept_new_options=True,
-        filter_mode="contains",
-    )
-    last = st.session_state.get("_last_kommune", DEFAULT_KOMMUNE)
-    if value and ix.is_current(value):
-        _remember("kommune", value)
-        return value
-    code, notices = parse_kommune(value, ix, default=last)
-    _add_notices(notices)
-    st.session_state["_pending_kommune"] = code
-    st.rerun()
-    return code  # not reached: st.rerun() ends this run
 
 
 def _notice_once(key: str, raw: str, notices: list[Notice]) -> None:
@@ -124,45 +40,132 @@ def _notice_once(key: str, raw: str, notices: list[Notice]) -> None:
         _add_notices(notices)
 
 
-def year_picker(lang: str, years: list[int], *, key: str = "aar") -> int:
-    """A year among `years` (newest first), bound to `?aar=`; bad URL values give a notice."""
-    newest = max(years)
-    raw = st.query_params.get_all(key)
-    if raw:
-        _, notices = parse_year(raw, years, newest)
-        _notice_once(key, raw[-1], notices)
-    _carry_over(key)
-    if key in st.session_state and st.session_state[key] not in years:
-        del st.session_state[key]
-    year = st.selectbox(
-        t("common.year", lang), options=sorted(years, reverse=True), key=key, bind="query-params"
+def current_lang() -> str:
+    """The UI language: a language in a followed link, else the switch's value, else bokmål."""
+    raw = url.incoming("lang")
+    if raw is not None:
+        # Older links carry the switch's label (lang=English).
+        by_label = {label.lower(): code for code, label in LANG_LABELS.items()}
+        lang, notices = parse_lang([by_label.get(v.strip().lower(), v) for v in raw])
+        _notice_once("lang", raw[-1], notices)
+        st.session_state["lang"] = lang
+    elif url.arrived() or st.session_state.get("lang") not in LANGS:
+        st.session_state["lang"] = url.kept("lang", DEFAULT_LANG)
+    return st.session_state["lang"]
+
+
+def language_switch(lang: str) -> None:
+    """Bokmål/English switch; writes `?lang=nb|en`."""
+    choice = st.segmented_control(
+        t("common.language", lang),
+        options=list(LANGS),
+        format_func=LANG_LABELS.get,
+        key="lang",
+        label_visibility="collapsed",
+        required=True,
     )
-    _remember(key, year)
+    url.keep("lang", choice, url_value=choice)
+
+
+def kommune_picker(lang: str) -> str:
+    """The municipality search box (names, numbers, old names/numbers); writes `?kommune=`.
+
+    Whatever the box holds (a URL value or typed text) that is not a current code is
+    resolved once: an old code or name leads to today's municipality, anything else to the
+    last valid choice, with a notice; the box is then set to the result and the page reruns.
+    """
+    ix = index()
+    last = url.kept("kommune", DEFAULT_KOMMUNE)
+    pending = st.session_state.pop("_pending_kommune", None)
+    raw = url.incoming("kommune")
+    if pending is not None:
+        st.session_state["kommune"] = pending
+    elif raw is not None:
+        code, notices = parse_kommune(raw, ix, default=last)
+        _notice_once("kommune", raw[-1], notices)
+        st.session_state["kommune"] = code
+    elif url.arrived() or "kommune" not in st.session_state:
+        st.session_state["kommune"] = last
+    value = st.selectbox(
+        t("common.kommune", lang),
+        options=ix.codes,
+        format_func=ix.label,
+        key="kommune",
+        help=t("common.kommune_help", lang),
+        placeholder=t("common.kommune_placeholder", lang),
+        accept_new_options=True,
+        filter_mode="contains",
+    )
+    if value and ix.is_current(value):
+        url.keep("kommune", value, url_value=value)
+        return value
+    code, notices = parse_kommune(value, ix, default=last)
+    _add_notices(notices)
+    st.session_state["_pending_kommune"] = code
+    st.rerun()
+    return code  # not reached: st.rerun() ends this run
+
+
+def year_picker(
+    lang: str, years: list[int], *, default: int | None = None, help_text: str | None = None
+) -> int:
+    """A year among `years` (newest first, `default` the newest), kept in `?aar=`.
+
+    A bad URL value gives a notice; a year carried from another page that this page lacks
+    quietly gives the default.
+    """
+    default = max(years) if default is None else default
+    raw = url.incoming("aar")
+    if raw is not None:
+        year, notices = parse_year(raw, years, default)
+        _notice_once("aar", raw[-1], notices)
+        st.session_state["aar"] = year
+    elif url.arrived() or st.session_state.get("aar") not in years:
+        kept = url.kept("aar")
+        st.session_state["aar"] = kept if kept in years else default
+    year = st.selectbox(
+        t("common.year", lang),
+        options=sorted(years, reverse=True),
+        key="aar",
+        help=help_text,
+    )
+    url.keep("aar", year, url_value=str(year))
     return year
 
 
 def compare_picker(lang: str, kommune: str, label: str) -> tuple[str, ...]:
-    """Up to ten municipalities to compare with, bound to `?sammenlign=` (0301,5001 or repeated)."""
+    """Up to ten municipalities to compare with, kept in `?sammenlign=0301,5001`."""
     ix = index()
-    raw = st.query_params.get_all("sammenlign")
-    if raw and "sammenlign" not in st.session_state:
+    raw = url.incoming("sammenlign")
+    if raw is not None:
         codes, notices = parse_compare(raw, ix, exclude=kommune)
-        st.session_state["sammenlign"] = list(codes)
         _notice_once("sammenlign", ",".join(raw), notices)
-    _carry_over("sammenlign")
+        st.session_state["sammenlign"] = list(codes)
+    elif url.arrived() or "sammenlign" not in st.session_state:
+        st.session_state["sammenlign"] = list(url.kept("sammenlign", []))
+    if kommune in st.session_state["sammenlign"]:
+        st.session_state["sammenlign"] = [c for c in st.session_state["sammenlign"] if c != kommune]
     chosen = tuple(
         st.multiselect(
             label,
             options=[c for c in ix.codes if c != kommune],
             format_func=ix.label,
             key="sammenlign",
-            bind="query-params",
             max_selections=MAX_COMPARE,
             placeholder=t("common.kommune_placeholder", lang),
         )
     )
-    _remember("sammenlign", list(chosen))
+    url.keep("sammenlign", list(chosen), url_value=",".join(chosen))
     return chosen
+
+
+def carry_shared() -> None:
+    """Put the shared choices this page has no control for back into the URL.
+
+    After a page switch the query string is empty; a link copied from this page must
+    still restore the municipality, year, comparison set and language.
+    """
+    url.carry(SHARED_KEYS)
 
 
 def show_notices(lang: str) -> None:

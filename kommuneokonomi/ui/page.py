@@ -10,7 +10,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from kommuneokonomi.charts import theme
 from kommuneokonomi.i18n import t
-from kommuneokonomi.ui import controls
+from kommuneokonomi.ui import controls, url
 
 MOBILE_HINTS = ("Mobile", "Android", "iPhone")
 
@@ -46,7 +46,7 @@ def route_through_app() -> None:
 def header(title_key: str, *, with_kommune: bool = True) -> PageContext:
     """Page title, language switch, municipality picker and any notices about the URL."""
     route_through_app()
-    controls.note_page(title_key)
+    url.note_page(title_key)
     lang = controls.current_lang()
     theme.COMPACT.set(is_compact())
     left, right = st.columns([5, 1], vertical_alignment="bottom")
@@ -55,5 +55,6 @@ def header(title_key: str, *, with_kommune: bool = True) -> PageContext:
     with right:
         controls.language_switch(lang)
     kommune = controls.kommune_picker(lang) if with_kommune else ""
+    controls.carry_shared()
     controls.show_notices(lang)
     return PageContext(lang, kommune)

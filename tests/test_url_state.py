@@ -1,0 +1,77 @@
+"""The address bar holds codes and survives page switches, so a copied link restores the view.
+
+`?kommune=4601&aar=2025&sammenlign=0301,5001` must come back as codes after any interaction
+(not the pickers' labels), old links with labels must still open the right view, and the
+URL after a page switch via the navigation must still carry the shared choices.
+"""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.pagetest import PAGES, notices, open_page
+
+
+def _switch(at: AppTest, page: str) -> AppTest:
+    """Follow the navigation to `page`: Streamlit opens it with an empty query string."""
+    at.switch_page(PAGES[page])
+    at.query_params.clear()
+    return at.run()
+
+
+def test_picking_a_municipality_writes_its_code_to_the_url():
+    at = open_page("kommuneprofil", kommune="0301")
+    at.selectbox(key="kommune").set_value("4601").run()
+    assert not at.exception
+    assert at.query_params["kommune"] == "4601"
+
+
+def test_picking_year_and_comparison_set_writes_codes_to_the_url():
+    at = open_page("sammenlign", kommune="4601", aar="2024", mot="egne")
+    at.multiselect(key="sammenlign").set_value(["0301", "5001"]).run()
+    at.selectbox(key="indikator").set_value("folketall").run()
+    assert not at.exception
+    params = at.query_params
+    assert (params["kommune"], params["aar"], params["sammenlign"]) == ("4601", "2024", "0301,5001")
+    assert (params["mot"], params["indikator"]) == ("egne", "folketall")
+
+
+def test_a_link_with_the_old_labels_still_opens_the_view_and_is_rewritten_to_codes():
+    at = open_page(
+        "sammenlign", kommune="Bergen (4601)", sammenlign="Oslo - Oslove (0301)", lang="English"
+    )
+    assert not at.exception
+    assert at.selectbox(key="kommune").value == "4601"
+    assert at.multiselect(key="sammenlign").value == ["0301"]
+    assert (at.query_params["kommune"], at.query_params["sammenlign"]) == ("4601", "0301")
+    assert at.query_params["lang"] == "en"
+
+
+def test_an_indicator_code_in_the_url_selects_that_indicator():
+    at = open_page("sammenlign", kommune="4601", indikator="KOSAGD230000")
+    assert not at.exception
+    assert at.selectbox(key="indikator").value == "KOSAGD230000"
+    assert at.query_params["indikator"] == "KOSAGD230000"
+    assert not any("KOSAGD230000" in n for n in notices(at))
+
+
+def test_an_unknown_indicator_gives_a_notice_and_the_default():
+    at = open_page("sammenlign", kommune="4601", indikator="KOS999")
+    assert not at.exception
+    assert any("KOS999" in n for n in notices(at))
+    assert at.query_params["indikator"] != "KOS999"
+
+
+def test_a_page_switch_keeps_the_shared_choices_in_the_url():
+    at = open_page("sammenlign", kommune="4601", aar="2024", sammenlign="0301,5001", lang="en")
+    at.selectbox(key="kommune").set_value("1508").run()
+    for page in ("kommuneprofil", "om-dataene", "driftsresultat", "sammenlign"):
+        _switch(at, page)
+        assert not at.exception, page
+        params = at.query_params
+        assert params["kommune"] == "1508", page
+        assert params["sammenlign"] == "0301,5001", page
+        assert params["aar"] == "2024", page
+        assert params["lang"] == "en", page
+    assert at.selectbox(key="kommune").value == "1508"
+    assert at.multiselect(key="sammenlign").value == ["0301", "5001"]
