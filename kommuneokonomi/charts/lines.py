@@ -42,6 +42,50 @@ def _rgba(hex_color: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
+def line_traces(series: Sequence[Line], bands: Sequence[Band] = ()) -> list[dict]:
+    """Scatter traces as plain dicts: bands underneath, then lines; estimated points hollow.
+
+    Dicts, not graph objects, so a figure is validated once when it is built, not per trace.
+    """
+    traces = [
+        {
+            "type": "scatter",
+            "x": [*band.x, *list(band.x)[::-1]],
+            "y": [*band.high, *list(band.low)[::-1]],
+            "fill": "toself",
+            "fillcolor": _rgba(band.color, 0.15),
+            "line": {"width": 0},
+            "name": band.name,
+            "hoverinfo": "skip",
+            "legendgroup": band.legendgroup,
+            "showlegend": False,
+        }
+        for band in bands
+    ]
+    for line in series:
+        symbols = (
+            ["circle-open" if e else "circle" for e in line.estimated]
+            if line.estimated is not None
+            else "circle"
+        )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": list(line.x),
+                "y": list(line.y),
+                "name": line.name,
+                "mode": "lines+markers" if line.markers else "lines",
+                "line": {"color": line.color, "dash": line.dash, "width": line.width},
+                "marker": {"size": 5, "symbol": symbols, "color": line.color},
+                "hovertemplate": f"{line.name}<br>%{{x}}: {line.hover}<extra></extra>",
+                "legendgroup": line.legendgroup,
+                "connectgaps": False,
+                "showlegend": line.showlegend,
+            }
+        )
+    return traces
+
+
 def lines(
     series: Sequence[Line], bands: Sequence[Band] = (), hline: tuple[float, str, str] | None = None
 ) -> go.Figure:
@@ -49,41 +93,7 @@ def lines(
 
     `hline` is (value, label, colour) for a reference level such as the TBU norm.
     """
-    fig = go.Figure()
-    for band in bands:
-        fig.add_trace(
-            go.Scatter(
-                x=[*band.x, *list(band.x)[::-1]],
-                y=[*band.high, *list(band.low)[::-1]],
-                fill="toself",
-                fillcolor=_rgba(band.color, 0.15),
-                line={"width": 0},
-                name=band.name,
-                hoverinfo="skip",
-                legendgroup=band.legendgroup,
-                showlegend=False,
-            )
-        )
-    for line in series:
-        symbols = (
-            ["circle-open" if e else "circle" for e in line.estimated]
-            if line.estimated is not None
-            else "circle"
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=list(line.x),
-                y=list(line.y),
-                name=line.name,
-                mode="lines+markers" if line.markers else "lines",
-                line={"color": line.color, "dash": line.dash, "width": line.width},
-                marker={"size": 5, "symbol": symbols, "color": line.color},
-                hovertemplate=f"{line.name}<br>%{{x}}: {line.hover}<extra></extra>",
-                legendgroup=line.legendgroup,
-                connectgaps=False,
-                showlegend=line.showlegend,
-            )
-        )
+    fig = go.Figure(data=line_traces(series, bands), layout={"hovermode": "closest"})
     if hline is not None:
         value, label, color = hline
         fig.add_hline(
@@ -93,5 +103,4 @@ def lines(
             annotation_position="top left",
             annotation_font={"color": color, "size": 11},
         )
-    fig.update_layout(hovermode="closest")
     return fig
