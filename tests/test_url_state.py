@@ -75,3 +75,13 @@ def test_a_page_switch_keeps_the_shared_choices_in_the_url():
         assert params["lang"] == "en", page
     assert at.selectbox(key="kommune").value == "1508"
     assert at.multiselect(key="sammenlign").value == ["0301", "5001"]
+
+
+def test_linked_choices_a_page_does_not_use_reach_the_next_page():
+    at = open_page("kommuneprofil", kommune="4601", aar="2024", sammenlign="0301,5001")
+    assert at.query_params["aar"] == "2024"
+    _switch(at, "sammenlign")
+    assert not at.exception
+    assert at.selectbox(key="aar").value == 2024
+    assert at.multiselect(key="sammenlign").value == ["0301", "5001"]
+    assert (at.query_params["aar"], at.query_params["sammenlign"]) == ("2024", "0301,5001")

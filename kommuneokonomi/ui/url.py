@@ -19,6 +19,10 @@ def _written(key: str) -> str:
     return f"_url_written_{key}"
 
 
+def _unread(key: str) -> str:
+    return f"_url_unread_{key}"
+
+
 def _kept(key: str) -> str:
     return f"_url_kept_{key}"
 
@@ -62,6 +66,7 @@ def keep(key: str, value: object, *, url_value: Value) -> None:
     The URL is only written when it differs, so a rerun sends nothing new to the browser.
     """
     st.session_state[_kept(key)] = value
+    st.session_state.pop(_unread(key), None)
     wanted = [url_value] if isinstance(url_value, str) else list(url_value or [])
     wanted = [v for v in wanted if v]
     if st.query_params.get_all(key) != wanted:
@@ -73,12 +78,17 @@ def keep(key: str, value: object, *, url_value: Value) -> None:
 
 
 def carry(keys: tuple[str, ...]) -> None:
-    """Put back each key's last written URL value that the URL now lacks.
+    """Keep linked values this page has no control for, and put back what the URL lacks.
 
-    Streamlit's navigation opens a page with an empty query string; a page without a control
-    for a key (no year on the start page) must still give a link that restores the view.
+    Streamlit's navigation opens a page with an empty query string. A linked value the page
+    does not use (`aar` on the start page) is held unread until a page with that control
+    reads it; a page without a control for a key must still give a link that restores it.
     """
     for key in keys:
-        written = st.session_state.get(_written(key))
-        if written and not st.query_params.get_all(key):
-            st.query_params[key] = written if len(written) > 1 else written[0]
+        raw = st.query_params.get_all(key)
+        if raw and raw != st.session_state.get(_written(key)):
+            st.session_state[_unread(key)] = raw
+        elif not raw:
+            value = st.session_state.get(_unread(key)) or st.session_state.get(_written(key))
+            if value:
+                st.query_params[key] = value if len(value) > 1 else value[0]
