@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,31 +38,44 @@ def plot_height(count: int) -> int:
     return rows * PANEL_PX[theme.COMPACT.get()] + (rows - 1) * GAP_PX
 
 
-def small_multiples(panels: Sequence[Panel], x_range: tuple[float, float]) -> go.Figure:
-    """A grid of panels sharing one y axis (so levels compare) and one x range.
-
-    Traces come from `line_traces()`, so estimated points get the same hollow markers everywhere.
+@functools.lru_cache(maxsize=64)
+def _grid(rows: int, cols: int, count: int, height: int) -> tuple[str, tuple[str, ...]]:
+    """make_subplots' layout for a grid (as JSON, panel titles '0', '1', … as placeholders)
+    and each panel's axis suffix ('', '2', …). Cached: make_subplots costs ~20 ms.
     """
-    cols = columns_for(len(panels))
-    rows = math.ceil(len(panels) / cols)
-    height = plot_height(len(panels))
     fig = make_subplots(
         rows=rows,
         cols=cols,
         shared_yaxes="all",
-        subplot_titles=[p.title for p in panels],
+        subplot_titles=[str(i) for i in range(count)],
         vertical_spacing=GAP_PX / height if rows > 1 else 0.0,
         horizontal_spacing=0.04 if cols > 2 else 0.06,
     )
-    # The grid comes from make_subplots; traces and layout are then set as plain dicts in
-    # one go, as plotly's per-trace add_trace and update_* calls cost ~40 ms a figure.
     layout = fig.layout.to_plotly_json()
-    layout.pop("template", None)  # the figure keeps its template when the layout is set
-    annotations = layout.get("annotations", [])  # the panel titles
+    layout.pop("template", None)  # the new figure gets the default template
+    suffixes = tuple(
+        fig.get_subplot(*(n + 1 for n in divmod(i, cols))).xaxis.plotly_name.removeprefix("xaxis")
+        for i in range(count)
+    )
+    return json.dumps(layout), suffixes
+
+
+def small_multiples(panels: Sequence[Panel], x_range: tuple[float, float]) -> go.Figure:
+    """A grid of panels sharing one y axis (so levels compare) and one x range.
+
+    Traces come from `line_traces()`, so estimated points get the same hollow markers
+    everywhere. The figure is built once from plain dicts: plotly's per-trace add_trace and
+    update_* calls cost ~40 ms a figure.
+    """
+    cols = columns_for(len(panels))
+    rows = math.ceil(len(panels) / cols)
+    grid, suffixes = _grid(rows, cols, len(panels), plot_height(len(panels)))
+    layout = json.loads(grid)  # a fresh copy of the cached grid
+    annotations = layout.get("annotations", [])  # the panel titles, by placeholder
+    for annotation in annotations:
+        annotation["text"] = panels[int(annotation["text"])].title
     traces = []
-    for i, panel in enumerate(panels):
-        subplot = fig.get_subplot(*(n + 1 for n in divmod(i, cols)))
-        number = subplot.xaxis.plotly_name.removeprefix("xaxis")
+    for panel, number in zip(panels, suffixes, strict=True):
         x, y = f"x{number}", f"y{number}"
         traces += [{**trace, "xaxis": x, "yaxis": y} for trace in line_traces(panel.lines)]
         if not any(len(line.x) for line in panel.lines):
@@ -82,18 +97,13 @@ def small_multiples(panels: Sequence[Panel], x_range: tuple[float, float]) -> go
             layout[name].update(range=list(x_range), nticks=4, tickformat="d")
     layout["annotations"] = annotations
     layout["hovermode"] = "closest"
-    fig.add_traces(traces)
-    fig.layout = layout
-    return fig
+    return go.Figure(data=traces, layout=layout)
 
 
-def bottom_axes(fig: go.Figure, count: int) -> set[str]:
+def bottom_axes(count: int) -> set[str]:
     """Layout names ('xaxis3') of the lowest panel in each column: they carry the x title."""
     cols = columns_for(count)
+    rows = math.ceil(count / cols)
+    suffixes = _grid(rows, cols, count, plot_height(count))[1]
     lowest = {i % cols: i for i in range(count)}
-    names = set()
-    for i in lowest.values():
-        row, col = divmod(i, cols)
-        anchor = fig.get_subplot(row + 1, col + 1).xaxis.plotly_name
-        names.add(anchor)
-    return names
+    return {f"xaxis{suffixes[i]}" for i in lowest.values()}

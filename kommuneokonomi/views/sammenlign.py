@@ -642,20 +642,29 @@ def _small_figure(
         height=plot_height(len(panels)),
         legend=False,
     )
-    keep = bottom_axes(fig, len(panels))
-    fig.for_each_xaxis(lambda ax: ax.update(title=None) if ax.plotly_name not in keep else None)
-    fig.for_each_yaxis(lambda ax: ax.update(title=None) if not ax.showticklabels else None)
-    _unit_ticks(fig, s)
+    keep = bottom_axes(len(panels))
+    layout = fig.layout.to_plotly_json()  # edited as a dict and set once: cheaper than
+    layout.pop("template", None)  # plotly's for_each_xaxis/update_yaxes calls
+    for name, axis in layout.items():
+        if name.startswith("xaxis") and name not in keep:
+            axis["title"] = {}
+        elif name.startswith("yaxis"):
+            if not axis.get("showticklabels"):
+                axis["title"] = {}
+            axis.update(_unit_ticks(s))
+    fig.layout = layout
     return fig
 
 
-def _unit_ticks(fig: go.Figure, s: Setup) -> None:
+def _unit_ticks(s: Setup) -> dict[str, str]:
+    """Tick labels with the measure's unit (none for an index)."""
     if s.base_year:
-        return
+        return {}
     if s.measure.unit == "prosent":
-        fig.update_yaxes(ticksuffix=" %" if s.lang != "en" else "%")
-    elif s.measure.unit in ("personer", "kr"):
-        fig.update_yaxes(tickformat=",d" if s.measure.unit == "personer" else ",.0f")
+        return {"ticksuffix": " %" if s.lang != "en" else "%"}
+    if s.measure.unit in ("personer", "kr"):
+        return {"tickformat": ",d" if s.measure.unit == "personer" else ",.0f"}
+    return {}
 
 
 def _chart_columns(s: Setup) -> dict[str, str]:
