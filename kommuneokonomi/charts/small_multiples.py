@@ -39,15 +39,15 @@ def plot_height(count: int) -> int:
 
 
 @functools.lru_cache(maxsize=64)
-def _grid(rows: int, cols: int, count: int, height: int) -> tuple[str, tuple[str, ...]]:
-    """make_subplots' layout for a grid (as JSON, panel titles '0', '1', … as placeholders)
-    and each panel's axis suffix ('', '2', …). Cached: make_subplots costs ~20 ms.
+def _grid(rows: int, cols: int, height: int) -> tuple[str, tuple[str, ...]]:
+    """make_subplots' layout for a grid (as JSON, cell titles '0', '1', … as placeholders)
+    and each cell's axis suffix ('', '2', …). Cached per shape: make_subplots costs ~20 ms.
     """
     fig = make_subplots(
         rows=rows,
         cols=cols,
         shared_yaxes="all",
-        subplot_titles=[str(i) for i in range(count)],
+        subplot_titles=[str(i) for i in range(rows * cols)],
         vertical_spacing=GAP_PX / height if rows > 1 else 0.0,
         horizontal_spacing=0.04 if cols > 2 else 0.06,
     )
@@ -55,7 +55,7 @@ def _grid(rows: int, cols: int, count: int, height: int) -> tuple[str, tuple[str
     layout.pop("template", None)  # the new figure gets the default template
     suffixes = tuple(
         fig.get_subplot(*(n + 1 for n in divmod(i, cols))).xaxis.plotly_name.removeprefix("xaxis")
-        for i in range(count)
+        for i in range(rows * cols)
     )
     return json.dumps(layout), suffixes
 
@@ -69,13 +69,15 @@ def small_multiples(panels: Sequence[Panel], x_range: tuple[float, float]) -> go
     """
     cols = columns_for(len(panels))
     rows = math.ceil(len(panels) / cols)
-    grid, suffixes = _grid(rows, cols, len(panels), plot_height(len(panels)))
+    grid, suffixes = _grid(rows, cols, plot_height(len(panels)))
     layout = json.loads(grid)  # a fresh copy of the cached grid
-    annotations = layout.get("annotations", [])  # the panel titles, by placeholder
-    for annotation in annotations:
-        annotation["text"] = panels[int(annotation["text"])].title
+    annotations = [  # the panel titles, by placeholder; none over empty cells
+        {**a, "text": panels[int(a["text"])].title}
+        for a in layout.get("annotations", [])
+        if int(a["text"]) < len(panels)
+    ]
     traces = []
-    for panel, number in zip(panels, suffixes, strict=True):
+    for panel, number in zip(panels, suffixes, strict=False):
         x, y = f"x{number}", f"y{number}"
         traces += [{**trace, "xaxis": x, "yaxis": y} for trace in line_traces(panel.lines)]
         if not any(len(line.x) for line in panel.lines):
@@ -104,6 +106,6 @@ def bottom_axes(count: int) -> set[str]:
     """Layout names ('xaxis3') of the lowest panel in each column: they carry the x title."""
     cols = columns_for(count)
     rows = math.ceil(count / cols)
-    suffixes = _grid(rows, cols, count, plot_height(count))[1]
+    suffixes = _grid(rows, cols, plot_height(count))[1]
     lowest = {i % cols: i for i in range(count)}
     return {f"xaxis{suffixes[i]}" for i in lowest.values()}
