@@ -41,11 +41,22 @@ class Scale:
     format: Callable[[float], str]
 
 
+class _SharedFeature(dict):
+    """A GeoJSON feature that deep-copies as itself. Plotly deep-copies trace data when a
+    trace is added and again in to_dict (every st.plotly_chart); for the outlines that was
+    ~100 000 tuple copies per map. The boundaries are cached and never changed, so sharing
+    them is safe.
+    """
+
+    def __deepcopy__(self, memo: dict) -> _SharedFeature:
+        return self
+
+
 def _subset(geojson: dict, codes: Sequence[str]) -> dict:
     wanted = set(codes)
     return {
         "type": "FeatureCollection",
-        "features": [f for f in geojson["features"] if f["id"] in wanted],
+        "features": [_SharedFeature(f) for f in geojson["features"] if f["id"] in wanted],
     }
 
 
