@@ -2,6 +2,8 @@
 a table with its title and source line) for an iframe in an article; no header or navigation.
 """
 
+import logging
+
 import streamlit as st
 
 from kommuneokonomi import embed
@@ -11,6 +13,8 @@ from kommuneokonomi.i18n import t
 from kommuneokonomi.state import shown
 from kommuneokonomi.ui import exhibit, page
 from kommuneokonomi.views import catalog
+
+log = logging.getLogger(__name__)
 
 # Fixed CSS (no user text): hide Streamlit's header, navigation (top or sidebar) and toolbar,
 # trim padding. NOTE: the sidebar appears when Streamlit serves a deep link before anyone
@@ -35,5 +39,10 @@ else:
         shown_exhibit = catalog.build(vis, state)
     except DataError:
         st.info(t("eksport.embed_failed", state.lang), icon=":material/info:")
+    except Exception:  # an embed in someone's article must never show a traceback
+        log.exception("embed %s failed for %s", vis, state.query())
+        st.info(t("eksport.embed_failed", state.lang), icon=":material/info:")
     else:
+        if shown_exhibit.figure is None and shown_exhibit.data.empty:
+            st.info(shown_exhibit.title, icon=":material/info:")  # says why there is nothing
         exhibit.show(shown_exhibit, menu=False)

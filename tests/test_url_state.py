@@ -7,9 +7,11 @@ URL after a page switch via the navigation must still carry the shared choices.
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pagetest import PAGES, notices, open_page
+from kommuneokonomi.views import catalog
+from tests.pagetest import APP, PAGES, notices, open_page
 
 
 def _switch(at: AppTest, page: str) -> AppTest:
@@ -85,3 +87,42 @@ def test_linked_choices_a_page_does_not_use_reach_the_next_page():
     assert at.selectbox(key="aar").value == 2024
     assert at.multiselect(key="sammenlign").value == ["0301", "5001"]
     assert (at.query_params["aar"], at.query_params["sammenlign"]) == ("2024", "0301,5001")
+
+
+EGNE_ALONE = {"kommune": "4633", "mot": "egne", "indikator": "KOSAGD230000"}
+
+
+def test_own_choice_without_municipalities_says_so_on_the_page():
+    at = open_page("sammenlign", **EGNE_ALONE)
+    assert not at.exception
+    said = " ".join(notices(at)) + " ".join(c.value for c in at.caption)
+    assert "Ingen kommuner er valgt" in said
+
+
+@pytest.mark.parametrize("vis", ["sammenlign-smaa", "sammenlign-tabell", "sammenlign-indeks"])
+def test_own_choice_without_municipalities_says_so_in_the_embed(vis):
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in {**EGNE_ALONE, "vis": vis}.items():
+        at.query_params[key] = value
+    at.switch_page("pages/embed.py")
+    at.run()
+    assert not at.exception
+    said = " ".join(notices(at)) + " ".join(c.value for c in at.caption)
+    assert said, "an embed never stays empty without a word"
+    if vis != "sammenlign-indeks":  # this measure cannot be indexed; the embed says that
+        assert "Ingen kommuner er valgt" in said
+
+
+def test_an_unexpected_error_in_an_embed_gives_a_message_not_a_traceback(monkeypatch, caplog):
+    def broken(vis, state):
+        raise KeyError("group")  # synthetic failure, standing in for any bug in a view
+
+    monkeypatch.setattr(catalog, "build", broken)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["vis"] = "sammenlign-smaa"
+    at.query_params["kommune"] = "4601"
+    at.switch_page("pages/embed.py")
+    at.run()
+    assert not at.exception
+    assert any("kunne ikke lages" in n for n in notices(at))
+    assert "embed sammenlign-smaa failed" in caplog.text

@@ -94,6 +94,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Velg opptil {limit} kommuner å sammenligne {kommune} med.",
         "Pick up to {limit} municipalities to compare {kommune} with.",
     ),
+    "sammenlign.note_none_chosen": (
+        "Ingen kommuner er valgt å sammenligne med, så bare {kommune} vises.",
+        "No municipalities were chosen to compare with, so only {kommune} is shown.",
+    ),
+    "sammenlign.the_group": ("KOSTRA-gruppen", "the KOSTRA group"),
+    "sammenlign.the_county": ("fylket", "the county"),
     # Phrases naming the set inside titles
     "sammenlign.in.kostragruppe": ("i {group}", "in {group}"),
     "sammenlign.in.fylke": ("i {county}", "in {county}"),

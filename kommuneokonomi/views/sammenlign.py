@@ -141,12 +141,24 @@ def _when(measure: q.Measure, year: int, lang: str) -> str:
 
 
 def _set_values(comparison: q.Comparison, lang: str) -> dict[str, str]:
-    values = {"kommune": region_name(comparison.kommune, lang)}
+    """Names for the set's texts; a set without a known region gets a generic name."""
+    values = {
+        "kommune": region_name(comparison.kommune, lang),
+        "group": t("sammenlign.the_group", lang),
+        "county": t("sammenlign.the_county", lang),
+    }
     if comparison.region_code:
         values["group" if comparison.mot == "kostragruppe" else "county"] = region_name(
             comparison.region_code, lang
         )
     return values
+
+
+def _none_chosen(s: Setup) -> list[str]:
+    """'No municipalities chosen' when the reader's own set is empty (only the municipality)."""
+    if s.comparison.mot == q.OWN and not s.comparison.others:
+        return [t("sammenlign.note_none_chosen", s.lang, kommune=region_name(s.kommune, s.lang))]
+    return []
 
 
 def in_set(comparison: q.Comparison, lang: str) -> str:
@@ -299,7 +311,7 @@ def table(state: ViewState) -> Exhibit:
         indicator=rows["indicator_code"].map(lambda c: measure_name(c, lang)),
         unit=rows["indicator_code"].map(lambda c: q.MEASURES[c].unit),
     )
-    notes = [t("sammenlign.note_ranks", lang)]
+    notes = [*_none_chosen(s), t("sammenlign.note_ranks", lang)]
     notes += _kostra_notes(s, all_rows, set(codes))
     notes += _mark_notes(s, rows)
     if s.comparison.membership_year and s.comparison.membership_year != s.year:
@@ -512,8 +524,8 @@ def _series(s: Setup, codes: tuple[str, ...]) -> tuple[pd.DataFrame, str, tuple[
 def _chart_notes(
     s: Setup, rows: pd.DataFrame, codes: tuple[str, ...], lacking: tuple[str, ...]
 ) -> list[str]:
-    """Missing series, municipalities without a base-year value, hollow points."""
-    lang, notes = s.lang, []
+    """No one chosen, missing series, municipalities without a base-year value, hollow points."""
+    lang, notes = s.lang, _none_chosen(s)
     missing = [c for c in codes if c not in set(rows["region_code"]) and c not in lacking]
     if missing:
         name = measure_name(s.measure.code, lang)
