@@ -4,16 +4,14 @@ import streamlit as st
 
 from kommuneokonomi.i18n import t
 from kommuneokonomi.ui.controls import current_lang
+from kommuneokonomi.ui.page import to_start
 
 st.set_page_config(page_title="Kommuneøkonomi", page_icon="📊", layout="wide")
 lang = current_lang()
+# The start page answers at `/`; the hidden alias gives `/kommuneprofil` too (ui.page.to_start).
+start = st.Page("pages/kommuneprofil.py", title=t("nav.profil", lang), url_path="", default=True)
 pages = [
-    st.Page(
-        "pages/kommuneprofil.py",
-        title=t("nav.profil", lang),
-        url_path="kommuneprofil",
-        default=True,
-    ),
+    start,
     st.Page(
         "pages/driftsresultat.py", title=t("nav.driftsresultat", lang), url_path="driftsresultat"
     ),
@@ -21,5 +19,8 @@ pages = [
     st.Page("pages/sammenlign.py", title=t("nav.sammenlign", lang), url_path="sammenlign"),
     st.Page("pages/om_dataene.py", title=t("nav.om", lang), url_path="om-dataene"),
     st.Page("pages/embed.py", title=t("nav.embed", lang), url_path="embed", visibility="hidden"),
+    st.Page(
+        to_start(start), title=t("nav.profil", lang), url_path="kommuneprofil", visibility="hidden"
+    ),
 ]
 st.navigation(pages, position="top").run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -58,3 +59,17 @@ def header(title_key: str, *, with_kommune: bool = True) -> PageContext:
     controls.carry_shared()
     controls.show_notices(lang)
     return PageContext(lang, kommune)
+
+
+def to_start(start: st.Page) -> Callable[[], None]:
+    """A hidden page that sends the reader on to the start page, keeping the link's values.
+
+    NOTE: Streamlit serves the default page only at `/`; its own `url_path` gives "Page not
+    found". This alias answers at that path instead (app.py gives it the path).
+    """
+
+    def alias() -> None:
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.switch_page(start, query_params=params)
+
+    return alias
