@@ -137,5 +137,20 @@ def test_navigation_keeps_the_chosen_municipality(browser, app_url, shots):
         page.screenshot(path=str(shots / "1280-nav-driftsresultat-en.png"), full_page=True)
         assert any(t.startswith("Bergen's") for t in chart_titles(page)), chart_titles(page)
         assert page.locator("[data-testid='stException']").count() == 0
+        # A link copied after the switch restores the view: the URL still holds the choices.
+        assert "kommune=4601" in page.url and "lang=en" in page.url, page.url
+    finally:
+        page.close()
+
+
+def test_kommuneprofil_path_opens_the_start_page_with_the_link_values(browser, app_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 1800})
+    try:
+        page.goto(f"{app_url}/kommuneprofil?kommune=4601&lang=en")
+        wait_until_drawn(page)
+        assert page.locator("h1").first.text_content() == "Municipality profile"
+        assert any(t.startswith("Bergen") for t in chart_titles(page)), chart_titles(page)
+        assert page.get_by_text("Page not found").count() == 0
+        assert "kommune=4601" in page.url, page.url
     finally:
         page.close()
