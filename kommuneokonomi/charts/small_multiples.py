@@ -39,9 +39,10 @@ def plot_height(count: int) -> int:
 
 
 @functools.lru_cache(maxsize=64)
-def _grid(rows: int, cols: int, height: int) -> tuple[str, tuple[str, ...]]:
-    """make_subplots' layout for a grid (as JSON, cell titles '0', '1', … as placeholders)
-    and each cell's axis suffix ('', '2', …). Cached per shape: make_subplots costs ~20 ms.
+def _grid(rows: int, cols: int, height: int) -> tuple[str, tuple[str, ...], dict]:
+    """make_subplots' layout for a grid (as JSON, cell titles '0', '1', … as placeholders),
+    each cell's axis suffix ('', '2', …) and its grid (so row/col placement keeps working).
+    Cached per shape: make_subplots costs ~20 ms.
     """
     fig = make_subplots(
         rows=rows,
@@ -57,7 +58,8 @@ def _grid(rows: int, cols: int, height: int) -> tuple[str, tuple[str, ...]]:
         fig.get_subplot(*(n + 1 for n in divmod(i, cols))).xaxis.plotly_name.removeprefix("xaxis")
         for i in range(rows * cols)
     )
-    return json.dumps(layout), suffixes
+    grid = {"_grid_ref": fig._grid_ref, "_grid_str": fig._grid_str}  # as a pickled figure
+    return json.dumps(layout), suffixes, grid
 
 
 def small_multiples(panels: Sequence[Panel], x_range: tuple[float, float]) -> go.Figure:
@@ -69,8 +71,8 @@ def small_multiples(panels: Sequence[Panel], x_range: tuple[float, float]) -> go
     """
     cols = columns_for(len(panels))
     rows = math.ceil(len(panels) / cols)
-    grid, suffixes = _grid(rows, cols, plot_height(len(panels)))
-    layout = json.loads(grid)  # a fresh copy of the cached grid
+    spec, suffixes, grid = _grid(rows, cols, plot_height(len(panels)))
+    layout = json.loads(spec)  # a fresh copy of the cached grid
     annotations = [  # the panel titles, by placeholder; none over empty cells
         {**a, "text": panels[int(a["text"])].title}
         for a in layout.get("annotations", [])
@@ -99,7 +101,7 @@ def small_multiples(panels: Sequence[Panel], x_range: tuple[float, float]) -> go
             layout[name].update(range=list(x_range), nticks=4, tickformat="d")
     layout["annotations"] = annotations
     layout["hovermode"] = "closest"
-    return go.Figure(data=traces, layout=layout)
+    return go.Figure({"data": traces, "layout": layout, **grid})
 
 
 def bottom_axes(count: int) -> set[str]:
