@@ -47,8 +47,8 @@ EOF
     fi
 fi
 if [[ ! -f "$ROOT/$file.gz" ]]; then
-    # nginx sends <file>.gz to gzip clients (gzip_static); the app does not write one yet, so
-    # the benchmark makes it for the run and removes it afterwards.
+    # nginx sends <file>.gz to gzip clients (gzip_static); the app writes one beside every
+    # embed, the stand-in gets one for the run.
     gzip -k -6 "$ROOT/$file"
     trap 'rm -f "$ROOT/$file.gz" "$ROOT/$STAND_IN"' EXIT
     echo "# NOTE: $file.gz made by this script (gzip -6) for nginx's gzip_static"

@@ -6,11 +6,11 @@ Each simulated reader does what a browser does, without drawing anything:
      query string (a shared link such as /driftsresultat?kommune=4601), then read ForwardMsgs
      until `script_finished`: that is the first-load time,
   3. think (uniform 0.5–1.5 × --think seconds), then either pick another municipality in the
-     page's bound `kommune` selectbox (widget id and options taken from the delta the server
+     page's `kommune` selectbox (widget id and options taken from the delta the server
      sent, value sent as the browser does: the option's label) or switch to another page of
      app.py (page_script_hash from the `navigation` message), and time BackMsg → the run's
      `script_finished`; repeat until --duration is over. Only the changed widget's state is
-     sent (a browser sends all of them); the other widgets are bound to the URL or left at
+     sent (a browser sends all of them); the other widgets keep their URL values or stay at
      their defaults here, so the server computes the same page either way.
 Errors: failed HTTP or websocket connections, closed sockets, runs that time out, compile
 errors, and any `exception` element the app renders. Server memory (VmRSS) and CPU are sampled
@@ -132,7 +132,7 @@ class Session:
         return await self._run(msg)
 
     async def change_kommune(self, rng: random.Random) -> float:
-        """Pick another municipality in the bound selectbox; returns seconds to script_finished."""
+        """Pick another municipality in the `kommune` selectbox; seconds to script_finished."""
         choice = rng.choice(self.kommune_options)
         msg = BackMsg()
         state = msg.rerun_script
@@ -209,7 +209,7 @@ class Session:
         kind = element.WhichOneof("type")
         if kind == "exception":
             self.exceptions.append(f"{element.exception.type}: {element.exception.message}")
-        elif kind == "selectbox" and element.selectbox.query_param_key == "kommune":
+        elif kind == "selectbox" and element.selectbox.id.endswith("-kommune"):
             self.kommune_id = element.selectbox.id
             self.kommune_options = list(element.selectbox.options)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import gzip
 import hashlib
 import html
 import json
@@ -289,16 +290,24 @@ def write_static(
     used = sum(entry.stat().st_size for entry in os.scandir(path.parent) if entry.is_file())
     if used + len(text.encode()) > limit:
         raise StaticFull(f"{path.parent} holds {used} bytes of embeds; the limit is {limit}")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".html")
+    body = text.encode()
+    # The .gz lands first and the .html last: nginx's gzip_static sends the .gz to readers
+    # that accept gzip, and a whole .html means its .gz is whole too.
+    _write_atomic(path.with_name(path.name + ".gz"), gzip.compress(body, 6, mtime=0))
+    _write_atomic(path, body)
+    return path
+
+
+def _write_atomic(path: Path, body: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(body)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
 
 
 def main(argv: Sequence[str] | None = None) -> int:

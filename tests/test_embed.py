@@ -6,6 +6,7 @@ embed is checked with AppTest and in Chromium against a Streamlit server on 127.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import socket
@@ -140,7 +141,11 @@ def test_static_file_is_versioned_and_written_once(tmp_path: Path):
     first = path.read_bytes()
     assert embed.write_static(ex, root=tmp_path, built=datetime.now(UTC)) == path
     assert path.read_bytes() == first, "a versioned file never changes"
-    assert [p.name for p in path.parent.iterdir()] == [path.name], "no temporary files left"
+    zipped = path.with_name(path.name + ".gz")
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name, zipped.name], (
+        "the file and its .gz for nginx's gzip_static, no temporary files left"
+    )
+    assert gzip.decompress(zipped.read_bytes()) == first
     assert (
         embed.static_url(ex, "http://h:1/") == f"http://h:1/app/static/{embed.static_relpath(ex)}"
     )
@@ -151,7 +156,7 @@ def test_static_files_stop_at_their_disk_limit(tmp_path: Path):
     with pytest.raises(embed.StaticFull):
         embed.write_static(_trend("nb"), root=tmp_path, limit=1_000_000)
     assert embed.write_static(small, root=tmp_path, limit=1_000_000).exists()
-    assert len(list((tmp_path / "embeds" / embed.data_version()).iterdir())) == 1
+    assert len(list((tmp_path / "embeds" / embed.data_version()).glob("*.html"))) == 1
 
 
 def test_static_embed_command_writes_files(tmp_path: Path, capsys):
