@@ -25,6 +25,7 @@ COLUMNS = [
     "vintage",
     "published",
     "source",
+    "source_code",
 ]
 
 
@@ -39,6 +40,19 @@ def series(indicator_code: str, region_codes: tuple[str, ...]) -> pd.DataFrame:
     """One key figure over time for the given regions (rows only where SSB has a row)."""
     rows = indicator(indicator_code)
     return rows[rows["region_code"].isin(region_codes)].sort_values(["region_code", "year"])
+
+
+def renumbering(rows: pd.DataFrame, kommune_code: str) -> tuple[int, str] | None:
+    """(first year under today's code, the code before) when SSB published a municipality's
+    earlier figures under an older number, so a chart can mark the series break; else None.
+    """
+    own = rows[rows["region_code"] == kommune_code].sort_values("year")
+    older = own[own["source_code"] != kommune_code]
+    if older.empty:
+        return None
+    current = own[own["source_code"] == kommune_code]
+    first = int(current["year"].min()) if len(current) else int(older["year"].max()) + 1
+    return first, str(older.sort_values("year")["source_code"].iloc[-1])
 
 
 @cached()

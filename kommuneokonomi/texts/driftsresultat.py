@@ -42,6 +42,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "KOSTRA group as assigned for {year}.",
     ),
     "ndr.break_label": ("Ny gruppering", "New grouping"),
+    "ndr.renumber_label": ("Nr. {code}", "No. {code}"),
+    "ndr.renumber_note": (
+        "Brudd i serien: tall før {year} er publisert av SSB under kommunenummer {old}, "
+        "fra {year} under {code}.",
+        "Series break: figures before {year} were published by SSB under municipality "
+        "number {old}, from {year} under {code}.",
+    ),
     # One year across all municipalities: ranking, map, distribution
     "ndr.rel_above": ("over", "above"),
     "ndr.rel_below": ("under", "below"),

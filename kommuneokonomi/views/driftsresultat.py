@@ -112,6 +112,16 @@ def trend(state: ViewState) -> Exhibit:
             annotation_font={"size": 10, "color": "#666"},
         )
         notes.append(t("ndr.group_break_note", lang))
+    renumbered = kostra.renumbering(rows, code)
+    if renumbered:
+        first, old_code = renumbered
+        fig.add_vline(
+            x=first - 0.5,
+            line={"color": "#999", "dash": "dot"},
+            annotation_text=t("ndr.renumber_label", lang, code=code),
+            annotation_font={"size": 10, "color": "#666"},
+        )
+        notes.append(t("ndr.renumber_note", lang, year=first, old=old_code, code=code))
     group = kostra.kostragruppe(code, year)
     if group:
         notes.append(t("ndr.group_year_note", lang, year=group[1]))
