@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from kommuneokonomi.errors import DataError
 from kommuneokonomi.i18n import t
 from kommuneokonomi.ui.controls import current_lang
 from kommuneokonomi.ui.page import to_start
@@ -23,4 +24,7 @@ pages = [
         to_start(start), title=t("nav.profil", lang), url_path="kommuneprofil", visibility="hidden"
     ),
 ]
-st.navigation(pages, position="top").run()
+try:
+    st.navigation(pages, position="top").run()
+except DataError as error:  # a missing or corrupt dataset: say which and how to fix it
+    st.error(t("common.data_error", lang, error=error), icon=":material/error:")

@@ -157,6 +157,19 @@ def test_unwritable_cache_still_serves_the_snapshot_and_refresh_says_why(own_cac
     assert "cannot write the live cache" in err and str(own_cache.live_dir) in err
 
 
+def test_empty_cache_says_which_dataset_is_missing_and_how_to_build_it(
+    snapshot_settings, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("KOMMUNE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(data, "_default", None)
+    at = AppTest.from_file(APP, default_timeout=60)  # through app.py, as the server routes
+    at.query_params["kommune"] = "4601"
+    at.run()
+    assert not at.exception
+    assert any("python -m loaders snapshot" in e.value for e in at.error)
+    monkeypatch.setattr(data, "_default", None)  # the next test reads the real snapshot again
+
+
 # ---------------------------------------------------------------------------------------------
 # Server settings and the one way to put HTML on a page.
 # ---------------------------------------------------------------------------------------------

@@ -43,9 +43,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.live": ("hentet fra SSB", "fetched from SSB"),
     "common.and": ("og", "and"),
     "common.no_data": ("Ingen tall å vise.", "No figures to show."),
-    "common.coming": (
-        "Denne siden er under arbeid.",
-        "This page is being built.",
+    "common.data_error": (
+        "Dataene for denne siden kan ikke vises: {error}",
+        "The data for this page cannot be shown: {error}",
     ),
     "notice.unknown_kommune": (
         "Fant ingen kommune med nummer {value}. Viser {fallback} i stedet.",
