@@ -100,28 +100,22 @@ st.subheader(t("om.h_projection", ctx.lang))
 table(om.projections_table)
 
 st.header(t("om.h_definitions", ctx.lang), anchor="definisjoner")
-st.subheader(t("om.def_ndr_h", ctx.lang))
-text(om.ndr_definition)
-st.subheader(t("om.def_tbu_h", ctx.lang))
-text(om.tbu_definition)
-table(om.tbu_norm_table)
-st.subheader(t("om.def_groups_h", ctx.lang))
-text(om.groups_definition)
-table(om.groups_table)
-st.subheader(t("om.def_ratio_h", ctx.lang))
-text(om.ratio_definition)
-st.subheader(t("om.def_vintage_h", ctx.lang))
-text(om.vintage_definition)
-table(om.vintages_table)
-st.subheader(t("om.def_estimated_h", ctx.lang))
-text(om.estimated_definition)
-st.subheader(t("om.def_codes_h", ctx.lang))
-text(om.codes_definition)
-table(om.codes_table)
-st.subheader(t("om.def_need_h", ctx.lang))
-text(om.need_definition)
-st.subheader(t("om.def_robek_h", ctx.lang))
-text(om.robek_definition)
+# Each definition: its heading, its text and the table that goes with it, if any.
+for heading, definition, extra in (
+    ("om.def_ndr_h", om.ndr_definition, None),
+    ("om.def_tbu_h", om.tbu_definition, om.tbu_norm_table),
+    ("om.def_groups_h", om.groups_definition, om.groups_table),
+    ("om.def_ratio_h", om.ratio_definition, None),
+    ("om.def_vintage_h", om.vintage_definition, om.vintages_table),
+    ("om.def_estimated_h", om.estimated_definition, None),
+    ("om.def_codes_h", om.codes_definition, om.codes_table),
+    ("om.def_need_h", om.need_definition, None),
+    ("om.def_robek_h", om.robek_definition, None),
+):
+    st.subheader(t(heading, ctx.lang))
+    text(definition)
+    if extra is not None:
+        table(extra)
 
 st.header(t("om.h_refresh", ctx.lang), anchor="oppdatering")
 text(om.refresh_text)

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from kommuneokonomi.charts import theme
@@ -105,22 +106,12 @@ def trend(state: ViewState) -> Exhibit:
     notes = preliminary_notes(rows, lang)
     group_rows = rows[rows["region_level"] == "kostragruppe"]
     if len(group_rows) and group_rows["year"].min() < kostra.GROUP_BREAK_YEAR:
-        fig.add_vline(
-            x=kostra.GROUP_BREAK_YEAR - 0.5,
-            line={"color": "#999", "dash": "dot"},
-            annotation_text=t("ndr.break_label", lang),
-            annotation_font={"size": 10, "color": "#666"},
-        )
+        _mark_break(fig, kostra.GROUP_BREAK_YEAR, t("ndr.break_label", lang))
         notes.append(t("ndr.group_break_note", lang))
     renumbered = kostra.renumbering(rows, code)
     if renumbered:
         first, old_code = renumbered
-        fig.add_vline(
-            x=first - 0.5,
-            line={"color": "#999", "dash": "dot"},
-            annotation_text=t("ndr.renumber_label", lang, code=code),
-            annotation_font={"size": 10, "color": "#666"},
-        )
+        _mark_break(fig, first, t("ndr.renumber_label", lang, code=code))
         notes.append(t("ndr.renumber_note", lang, year=first, old=old_code, code=code))
     group = kostra.kostragruppe(code, year)
     if group:
@@ -170,6 +161,16 @@ def trend(state: ViewState) -> Exhibit:
 
 EQUAL_PP = 0.05  # differences below this are "level with" (figures have one decimal)
 MAX_NAMES = 5  # municipalities named in a note before "and N more"
+
+
+def _mark_break(fig: go.Figure, first_year: int, label: str) -> None:
+    """A dotted line before the first year of a new series, labelled with what changed."""
+    fig.add_vline(
+        x=first_year - 0.5,
+        line={"color": "#999", "dash": "dot"},
+        annotation_text=label,
+        annotation_font={"size": 10, "color": "#666"},
+    )
 
 
 def chosen_year(state: ViewState) -> int:
