@@ -24,7 +24,6 @@ from kommuneokonomi.state import permalink_query
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:])")
 
 # The municipality picker writes its label to the URL ('Bergen (4601)'); links use the code.
-_LABEL_CODE = re.compile(r"^.*\((\d{4})\)\s*$")
 
 MIME = {
     "csv": "text/csv",
@@ -85,11 +84,9 @@ def base_url() -> str:
 
 
 def permalink(exhibit: Exhibit) -> str:
-    """The full URL of the current view: this page with every URL parameter and the language;
-    the municipality as today's code (the URL may hold the picker's label, 'Bergen (4601)').
-    """
+    """The full URL of the current view: this page with every URL parameter and the language
+    (the pickers keep codes in the URL, so the link restores the exact view)."""
     params = {name: st.query_params.get_all(name) for name in st.query_params}
-    params["kommune"] = [_LABEL_CODE.sub(r"\1", v) for v in params.get("kommune", [])]
     params["lang"] = [exhibit.lang]
     page = st.context.url or ""
     return f"{page}?{permalink_query(params)}"
