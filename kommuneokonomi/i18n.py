@@ -36,8 +36,3 @@ def t(key: str, lang: str, /, **values: object) -> str:
     nb, en = TEXTS[key]
     text = en if lang == "en" else nb
     return text.format(**values) if values else text
-
-
-def normalise_lang(value: str | None) -> str:
-    """'en' or 'nb' from a URL value; anything else is the default language."""
-    return value if value in LANGS else DEFAULT_LANG

@@ -251,13 +251,6 @@ def nearest_in_size(codes: tuple[str, ...], year: int, limit: int) -> tuple[str,
     return (codes[0], *[c for c in codes[1:] if c in closest])
 
 
-def measure_years(measure_code: str) -> list[int]:
-    """Years in which any municipality has a figure for the measure."""
-    if MEASURES[measure_code].family == "kostra":
-        return kostra.years(measure_code)
-    return befolkning.years()
-
-
 def years() -> list[int]:
     """Years the comparison table can show: every population year and every KOSTRA year."""
     kostra_years = {y for m in KOSTRA_MEASURES for y in kostra.years(m.code)}
