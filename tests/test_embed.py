@@ -8,12 +8,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +23,7 @@ from kommuneokonomi.formatting import table_cell
 from kommuneokonomi.sources import SourceRef
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views import befolkning, catalog
+from tests.appserver import running_app
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -258,39 +253,11 @@ def test_menu_builds_no_file_until_asked(monkeypatch):
 # --- Live embed in a browser, against a real server ------------------------------------------
 
 
-STREAMLIT = [sys.executable, "-m", "streamlit", "run", "--server.headless", "true"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_server() -> Iterator[str]:
     """A Streamlit server for app.py on a free loopback port; its base URL."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [*STREAMLIT, APP, "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
+    with running_app() as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.mark.browser
