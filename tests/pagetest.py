@@ -48,6 +48,19 @@ def open_page(page: str, **params: str) -> AppTest:
     return at.run()
 
 
+def open_menus(at: AppTest) -> AppTest:
+    """Open every "Del og last ned" menu on the page and rerun, as a reader clicking each.
+
+    The menus are lazy (their content runs only while open), so tests of their links and
+    downloads open them first.
+    """
+    for block in at.get("popover"):
+        key = block.proto.popover.id.split("-", 2)[-1]  # '$$ID-<hash>-menu-ndr-trend'
+        if key.startswith("menu-"):
+            at.session_state[key] = True
+    return at.run()
+
+
 def specs(at: AppTest) -> list[dict]:
     """The plotly figure specs of every chart on the page, in page order."""
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]

@@ -125,3 +125,26 @@ def test_kommuneprofil_path_opens_the_start_page_with_the_link_values(browser, a
         assert "kommune=4601" in page.url, page.url
     finally:
         page.close()
+
+
+def test_share_menu_opens_on_click_and_downloads_a_file(browser, app_url, shots):
+    """The menus are lazy (filled by the rerun their opening starts): a click shows the
+    permalink and the download buttons, and a download gives the named file."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1800}, accept_downloads=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/driftsresultat?kommune=4601")
+        wait_until_drawn(page)
+        assert page.locator("[data-testid='stDownloadButton']").count() == 0
+        page.get_by_role("button", name="Del og last ned").first.click()
+        csv_button = page.locator("[data-testid='stDownloadButton']", has_text="CSV for norsk")
+        csv_button.wait_for(timeout=20_000)
+        assert "kommune=4601" in page.locator("[data-testid='stCode']").first.text_content()
+        page.screenshot(path=str(shots / "1280-share-menu.png"))
+        with page.expect_download() as download:
+            csv_button.click()
+        name = download.value.suggested_filename
+        assert name.endswith(".csv") and "4601" in name, name
+        assert download.value.path().read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for Excel
+    finally:
+        context.close()

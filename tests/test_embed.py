@@ -24,6 +24,7 @@ from kommuneokonomi.sources import SourceRef
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views import befolkning, catalog
 from tests.appserver import running_app
+from tests.pagetest import open_menus
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -241,6 +242,9 @@ def test_menu_builds_no_file_until_asked(monkeypatch):
     at.query_params["kommune"] = "4601"
     at.switch_page("pages/driftsresultat.py")
     at.run()
+    assert not at.exception
+    assert not at.get("download_button"), "a closed menu runs nothing"
+    open_menus(at)
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count("Excel (.xlsx)") == 4 and labels.count("CSV for norsk Excel") == 4

@@ -22,6 +22,7 @@ from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.formatting import NBSP
 from kommuneokonomi.i18n import t
 from kommuneokonomi.state import ViewState
+from tests.pagetest import open_menus
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = {
@@ -146,9 +147,10 @@ def test_every_page_in_english_has_no_norwegian_chrome(kommune):
         at.query_params["kommune"] = kommune
         at.query_params["lang"] = "en"
         at.switch_page(page)
-        at.run()
+        open_menus(at.run())  # the share menus' texts are checked too
         assert not at.exception, page
         assert [h.value for h in at.title] == [t(PAGES[page], "en")], "the page itself ran"
+        assert at.get("download_button"), f"{page}: menus opened"
         texts = chrome_texts(at)
         assert len(texts) > 10, f"{page} shows too little to check"
         problems += [f"{page}: {p}" for p in leftovers(texts)]

@@ -23,7 +23,7 @@ from kommuneokonomi.manifest import read_manifest, write_manifest
 from kommuneokonomi.queries.kommuner import index
 from loaders.cli import main as loaders_main
 from loaders.store import write_payload
-from tests.pagetest import APP, PAGES, notices
+from tests.pagetest import APP, PAGES, notices, open_menus
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_PAGES = {**PAGES, "embed": "pages/embed.py"}
@@ -49,6 +49,7 @@ CASES = {
 
 
 def _open(page: str, params: dict[str, str | list[str]]) -> AppTest:
+    """The page as a link with `params` opens it (its notices are shown on this first run)."""
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
@@ -80,7 +81,10 @@ def _html_elements(at: AppTest) -> list[str]:
 def test_crafted_links_neither_crash_nor_render_markup(page, case):
     at = _open(page, _with_page_params(page, CASES[case]))
     assert not at.exception, [e.value for e in at.exception]
-    for body in _rendered_markup(at):
+    bodies = _rendered_markup(at)
+    open_menus(at)  # the share menus' links and snippets too, as a reader clicking each
+    assert not at.exception, [e.value for e in at.exception]
+    for body in bodies + _rendered_markup(at):
         lowered = body.lower()
         assert not any(bad in lowered for bad in DANGEROUS), body[:300]
         assert "A" * 100 not in body, "a 10 kB value was echoed back"

@@ -105,7 +105,16 @@ def share_menu(exhibit: Exhibit, *, key: str) -> None:
     lang = exhibit.lang
     link = permalink(exhibit)
     base = base_url()
-    with st.popover(t("eksport.menu", lang), icon=":material/share:", type="tertiary"):
+    menu = st.popover(
+        t("eksport.menu", lang),
+        icon=":material/share:",
+        type="tertiary",
+        key=f"menu-{key}",
+        on_change="rerun",
+    )
+    if not menu.open:
+        return
+    with menu:
         st.caption(t("eksport.permalink", lang))
         st.code(link, language=None, wrap_lines=True)
 
