@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
+from kommuneokonomi.charts.margins import prime_left_margin
 from kommuneokonomi.sources import SourceRef
 
 
@@ -31,6 +32,12 @@ class Exhibit:
     kommune_code: str | None = None
     slug: str = ""
     params: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """An exhibit's figure is final: size its left margin for its labels, so the browser
+        draws it in one pass (charts.margins)."""
+        if self.figure is not None:
+            prime_left_margin(self.figure)
 
     @property
     def filename_stem(self) -> str:
