@@ -48,3 +48,10 @@ def test_a_map_and_a_wide_margin_are_left_alone():
     wide.layout.margin.l = 300
     prime_left_margin(wide)
     assert wide.layout.margin.l == 300
+
+
+def test_the_source_line_keeps_its_place_when_the_margin_grows():
+    fig = _line([100_000, 294_860], tickformat=",d")
+    fig.add_annotation(name="source", text="Kilde: SSB", xref="paper", x=0, showarrow=False)
+    prime_left_margin(fig)
+    assert fig.layout.annotations[0].xshift == 10 - fig.layout.margin.l

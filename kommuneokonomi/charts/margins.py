@@ -15,6 +15,8 @@ from numbers import Real
 
 import plotly.graph_objects as go
 
+from kommuneokonomi.charts.theme import SOURCE_NOTE
+
 # Fitted to the margins plotly.js itself chose for the dashboard's charts (1280 and 390 px).
 CHAR_PX = 7.0  # a digit at the house font size (13 px); '%' counts as two
 LETTER_PX = 7.9  # an average letter of a category label ('KOSTRA-gruppe 12')
@@ -70,7 +72,12 @@ def _label_px(fig: go.Figure, name: str, axis: dict) -> float:
 
 def prime_left_margin(fig: go.Figure) -> None:
     """Widen the figure's left margin to fit its y axis labels and title, so plotly.js
-    draws it in one pass. Figures without a y axis (maps) are left as they are."""
+    draws it in one pass. Figures without a y axis (maps) are left as they are.
+
+    The source line stays where it was, at the figure's left edge under the title: it is
+    placed relative to the plot area, so it moves left by as much as the margin grows
+    (on a phone, a wide margin would otherwise cut it off at the right).
+    """
     layout = fig.layout.to_plotly_json()
     widest = 0.0
     for name in sorted({"yaxis", *layout}):
@@ -87,3 +94,6 @@ def prime_left_margin(fig: go.Figure) -> None:
     current = (layout.get("margin") or {}).get("l", 0)
     if widest > current:
         fig.layout.margin.l = math.ceil(widest)
+        for note in fig.layout.annotations:
+            if note.name == SOURCE_NOTE and note.xref == "paper":
+                note.xshift = current - fig.layout.margin.l

@@ -42,7 +42,7 @@ def position_bars(
     fig.update_yaxes(autorange="reversed", showgrid=False)
     low = min([0.0, *values, reference[0] if reference else 0.0])
     high = max([0.0, *values, reference[0] if reference else 0.0])
-    pad = 0.3 * (high - low or 1)  # room for the value labels outside the bars
+    pad = 0.4 * (high - low or 1)  # room for the value labels outside the bars (phones too)
     fig.update_xaxes(
         zeroline=True, zerolinecolor="#999", range=[low - (pad if low < 0 else 0), high + pad]
     )

@@ -50,6 +50,7 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 # Plotly cannot wrap text, so titles and source lines are broken into lines up front:
 # narrow on phones (390 px), wide elsewhere. The UI sets this per script run. Titles take
 # 56 characters a line: at 62 an English title in a half-width column at 1280 px was cut off.
+SOURCE_NOTE = "source"  # the annotation holding the source line (charts.margins moves it)
 COMPACT: ContextVar[bool] = ContextVar("compact", default=False)
 WIDTHS = {False: (56, 110, 55), True: (36, 44, 30)}  # title, source, legend chars per line
 
@@ -154,6 +155,7 @@ def style(
         if name.startswith(("xaxis", "yaxis")):
             _merge(layout.setdefault(name, {}), x_axis if name[0] == "x" else y_axis)
     source_note = {
+        "name": SOURCE_NOTE,
         "text": source_lines,
         "xref": "paper",
         "yref": "paper",
