@@ -64,64 +64,77 @@ def pyramid(
     `outline` draws another population's shares as a step line over the bars, to compare
     shapes; estimated figures get hatched bars.
     """
-    fig = go.Figure()
     pattern = (
         {"shape": "/", "fillmode": "overlay", "fgcolor": "white", "size": 5, "solidity": 0.35}
         if estimated
         else None
     )
+    traces: list[dict] = []  # dicts, so the figure is validated once, not per property
     for index, (side, sign) in enumerate(((men, -1), (women, 1))):
-        fig.add_trace(
-            go.Bar(
-                x=[sign * s for s in side.share],
-                y=list(side.age),
-                orientation="h",
-                name=name,
-                legendgroup="bars",
-                showlegend=index == 0,
-                marker={"color": color, "pattern": pattern, "line": {"width": 0}},
-                customdata=[[p, s] for p, s in zip(side.persons, side.share, strict=True)],
-                hovertemplate=(
+        traces.append(
+            {
+                "type": "bar",
+                "x": [sign * s for s in side.share],
+                "y": list(side.age),
+                "orientation": "h",
+                "name": name,
+                "legendgroup": "bars",
+                "showlegend": index == 0,
+                "marker": {"color": color, "pattern": pattern, "line": {"width": 0}},
+                "customdata": [[p, s] for p, s in zip(side.persons, side.share, strict=True)],
+                "hovertemplate": (
                     f"{name}, {side.label.lower()} %{{y}} {age_word}: "
                     f"%{{customdata[0]:,d}} {persons_word} "
                     "(%{customdata[1]:.2f} %)<extra></extra>"
                 ),
-            )
+            }
         )
     largest = max(max(men.share, default=0), max(women.share, default=0))
     if outline is not None:
         for index, (side, sign) in enumerate(zip(outline, (-1, 1), strict=True)):
             xs, ys = _outline(side, sign)
-            fig.add_trace(
-                go.Scatter(
-                    x=xs,
-                    y=ys,
-                    mode="lines",
-                    name=outline_name,
-                    legendgroup="outline",
-                    showlegend=index == 0,
-                    hoverinfo="skip",
-                    line={"color": outline_color, "width": 1.3},
-                )
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": xs,
+                    "y": ys,
+                    "mode": "lines",
+                    "name": outline_name,
+                    "legendgroup": "outline",
+                    "showlegend": index == 0,
+                    "hoverinfo": "skip",
+                    "line": {"color": outline_color, "width": 1.3},
+                }
             )
         largest = max(largest, *outline[0].share, *outline[1].share)
     values, labels = _ticks(largest, lang)
-    fig.update_layout(barmode="overlay", bargap=0.08, hovermode="closest")
-    fig.update_xaxes(
-        tickvals=values, ticktext=labels, range=[values[0] * 1.03, values[-1] * 1.03], zeroline=True
-    )
     oldest = max(max(men.age, default=0), max(women.age, default=0))
-    fig.update_yaxes(dtick=10, range=[-0.5, oldest + 0.5], showgrid=False)
-    for side, x, anchor in ((men, 0.01, "left"), (women, 0.99, "right")):
-        fig.add_annotation(
-            text=f"<b>{side.label}</b>",
-            xref="paper",
-            yref="paper",
-            x=x,
-            y=0.99,
-            xanchor=anchor,
-            yanchor="top",
-            showarrow=False,
-            font={"size": 13},
-        )
+    sex_labels = [
+        {
+            "text": f"<b>{side.label}</b>",
+            "xref": "paper",
+            "yref": "paper",
+            "x": x,
+            "y": 0.99,
+            "xanchor": anchor,
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"size": 13},
+        }
+        for side, x, anchor in ((men, 0.01, "left"), (women, 0.99, "right"))
+    ]
+    layout = {
+        "barmode": "overlay",
+        "bargap": 0.08,
+        "hovermode": "closest",
+        "xaxis": {
+            "tickvals": values,
+            "ticktext": labels,
+            "range": [values[0] * 1.03, values[-1] * 1.03],
+            "zeroline": True,
+        },
+        "yaxis": {"dtick": 10, "range": [-0.5, oldest + 0.5], "showgrid": False},
+        "annotations": sex_labels,
+    }
+    fig = go.Figure(data=traces, layout=layout)
     return fig
