@@ -101,10 +101,12 @@ def _write_static(exhibit: Exhibit, dashboard_url: str, key: str) -> None:
 
 
 def share_menu(exhibit: Exhibit, *, key: str) -> None:
-    """The compact "Del og last ned" popover: links and snippets, image help, four files."""
+    """The compact "Del og last ned" popover: links and snippets, image help, four files.
+
+    Its content runs only while it is open (opening it reruns the page), so a rerun with the
+    menus closed sends one button per exhibit instead of a dozen elements.
+    """
     lang = exhibit.lang
-    link = permalink(exhibit)
-    base = base_url()
     menu = st.popover(
         t("eksport.menu", lang),
         icon=":material/share:",
@@ -114,6 +116,8 @@ def share_menu(exhibit: Exhibit, *, key: str) -> None:
     )
     if not menu.open:
         return
+    link = permalink(exhibit)
+    base = base_url()
     with menu:
         st.caption(t("eksport.permalink", lang))
         st.code(link, language=None, wrap_lines=True)
