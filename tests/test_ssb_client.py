@@ -427,3 +427,19 @@ def test_real_ssb_is_unreachable_from_tests_so_a_forgotten_mock_fails_loudly():
         requests.get("https://data.ssb.no/api/pxwebapi/v2/config", timeout=2)
     with SsbClient(load_settings()) as real, pytest.raises(NetworkBlocked):
         real.config()
+
+
+def test_an_html_answer_blames_the_url_length_only_for_a_long_get_url():
+    from loaders.ssb.client import GET_URL_LIMIT, _html_message
+
+    def answer(url: str) -> requests.Response:
+        response = requests.Response()
+        response.status_code, response.url = 200, url
+        return response
+
+    short = _html_message(
+        answer("https://data.ssb.no/api/klass/v1/classifications/131"), "GET", "KLASS 131"
+    )
+    assert "too long" not in short and "maintenance" in short
+    long_url = "https://data.ssb.no/api/pxwebapi/v2/tables/07459/data?" + "x" * GET_URL_LIMIT
+    assert "too long" in _html_message(answer(long_url), "GET", "table 07459")

@@ -373,8 +373,11 @@ def _decode(response: requests.Response, method: str, what: str, table_id: str |
         ) from None
 
 
+GET_URL_LIMIT = 2_100  # characters; SSB answers longer GET URLs with an HTML 404 page
+
+
 def _html_message(response: requests.Response, method: str, what: str) -> str:
-    """Explain an HTML page where JSON was expected; for GET, point at the URL length.
+    """Explain an HTML page where JSON was expected; for a long GET URL, point at its length.
 
     NOTE: SSB answers a GET URL longer than about 2 100 characters with an HTML 404 page, not
     a JSON error. That is why data queries always go by POST.
@@ -383,13 +386,19 @@ def _html_message(response: requests.Response, method: str, what: str) -> str:
         f"SSB answered {method} for {what} with an HTML page (HTTP {response.status_code}) "
         "instead of JSON"
     )
-    if method == "GET":
-        message += (
+    if method != "GET":
+        return message
+    if len(response.url) > GET_URL_LIMIT * 0.9:
+        return message + (
             f"; SSB gives this page when a GET URL is too long (this one has "
-            f"{len(response.url)} characters, the limit is about 2 100), so send the query "
-            "as POST"
+            f"{len(response.url)} characters, the limit is about {GET_URL_LIMIT:,}), "
+            "so send the query as POST"
         )
-    return message
+    return message + (
+        f"; SSB gives this page for GET URLs over about {GET_URL_LIMIT:,} characters (those "
+        f"must go as POST), but this one has {len(response.url)}: look for maintenance or a "
+        "proxy between us and SSB"
+    )
 
 
 def _problem_error(response: requests.Response, what: str, table_id: str | None) -> SsbError:
