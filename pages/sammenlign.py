@@ -117,16 +117,25 @@ def show(item: Exhibit) -> None:
     exhibit.show(item)
 
 
+RANK_WIDTH = 70  # px: 'mangler'/'missing' in an empty rank cell
+
+
 def show_table(item: Exhibit) -> None:
     """The indicator-by-municipality table: searchable, sortable, chosen municipality first."""
     view = views.table_view(item)
     st.subheader(item.title)
+    # NOTE: the Styler's texts do not reach empty cells; Streamlit prints the placeholder
+    # ('mangler') there, so rank columns are made wide enough to show it.
+    missing = t("common.missing", item.lang)
     config = {
-        col: st.column_config.Column(label, help=help_text or None, pinned=col == "kommune")
+        col: st.column_config.Column(
+            label,
+            help=help_text or None,
+            pinned=col == "kommune",
+            width=RANK_WIDTH if col in view.rank_columns else None,
+        )
         for col, (label, help_text) in view.labels.items()
     }
-    # NOTE: the Styler's texts do not reach empty cells; Streamlit prints "None" there.
-    missing = t("common.missing", item.lang)
     st.dataframe(view.styler, column_config=config, hide_index=True, placeholder=missing)
     st.caption(item.source_text)
     for note in item.notes:
