@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from datetime import date
 
 NBSP = "\u00a0"
@@ -122,3 +123,13 @@ def table_cell(value: object, lang: str, missing: str = "–") -> str:
         exact = 0 if text.endswith(".0") else len(text.partition(".")[2])
         return number(float(value), lang, min(exact, TABLE_DECIMALS))
     return str(value)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:])")
+
+
+def markdown_literal(text: object) -> str:
+    """Text from data or a link made literal for Markdown: every character Markdown or
+    Streamlit could interpret (emphasis, links, HTML, LaTeX, directives) is backslash-escaped.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

@@ -7,7 +7,6 @@ button (Streamlit calls the builder then), and a static embed is written only wh
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -16,14 +15,9 @@ import streamlit as st
 from kommuneokonomi import embed, export
 from kommuneokonomi.charts.theme import plotly_config
 from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.formatting import table_cell
+from kommuneokonomi.formatting import markdown_literal, table_cell
 from kommuneokonomi.i18n import t
 from kommuneokonomi.state import permalink_query
-
-# Characters Markdown or Streamlit would interpret in a title taken from data.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:])")
-
-# The municipality picker writes its label to the URL ('Bergen (4601)'); links use the code.
 
 MIME = {
     "csv": "text/csv",
@@ -50,27 +44,18 @@ def show(
             theme=None,
         )
     elif table and not exhibit.data.empty:
-        st.markdown(f"**{literal(exhibit.title)}**")
+        st.markdown(f"**{markdown_literal(exhibit.title)}**")
         st.dataframe(display(exhibit), hide_index=True, key=f"table-{key}")
-        st.caption(literal(exhibit.source_text))
+        st.caption(markdown_literal(exhibit.source_text))
     for note in exhibit.notes:
         st.caption(note)
     if menu and (exhibit.figure is not None or not exhibit.data.empty):
         share_menu(exhibit, key=key)
 
 
-def literal(text: str) -> str:
-    """Text from data made literal for Markdown (titles and source lines of tables)."""
-    return _MARKDOWN.sub(r"\\\1", text)
-
-
 def display(exhibit: Exhibit) -> pd.DataFrame:
-    """The exhibit's data as a table for the screen: its columns with their headers."""
-    frame = export.value_words(exhibit.data[list(exhibit.columns)], exhibit.lang)
-    shown = frame.apply(lambda col: col.map(lambda v: table_cell(v, exhibit.lang)))
-    return shown.set_axis(
-        [export.header(h, exhibit.lang) for h in exhibit.columns.values()], axis=1
-    )
+    """The exhibit's data as exported (export.table), each cell as text for the screen."""
+    return export.table(exhibit).map(lambda value: table_cell(value, exhibit.lang))
 
 
 def base_url() -> str:

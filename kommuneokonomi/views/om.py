@@ -21,6 +21,7 @@ from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.errors import DataError
 from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import iso_date, number, percent
+from kommuneokonomi.formatting import markdown_literal as md
 from kommuneokonomi.i18n import t
 from kommuneokonomi.indicators import NETTO_DRIFTSRESULTAT, TBU_NORM_KOMMUNE_PCT
 from kommuneokonomi.queries import om as q
@@ -30,8 +31,6 @@ from kommuneokonomi.settings import PROJECT_ROOT, load_settings
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState, shown
 from kommuneokonomi.views.regions import region_name
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:])")
 
 # Short key-figure names for the coverage chart (the registry's names are too long for an axis).
 SHORT_NAMES = {
@@ -47,13 +46,6 @@ SHORT_NAMES = {
 }
 
 CHANGE_KINDS = ("merge", "split", "rename", "renumber")
-
-
-def md(text: object) -> str:
-    """Text made literal for Markdown: every character Markdown or Streamlit could interpret
-    (emphasis, links, HTML, LaTeX, directives) is backslash-escaped.
-    """
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def display(ex: Exhibit, rows: pd.DataFrame | None = None) -> pd.DataFrame:
