@@ -5,8 +5,7 @@ Both the snapshot and the live refresh use this, so one rule holds everywhere:
   every predecessor has a figure that year;
 - ratios are only taken as SSB published them: an old code's figure is used for a current code
   only when the current municipality is that same municipality under another number or name;
-- a municipality with a split in its history gets no figures before the split (never guessed);
-- every change that affects a current code is a series break (`series_breaks`).
+- a municipality with a split in its history gets no figures before the split (never guessed).
 
 NOTE: every change in KLASS 131 since 2011 took effect on 1 January, so a change dated
 YYYY-01-01 applies to figures for years before YYYY (population 1 January, accounts per year).
@@ -15,11 +14,8 @@ YYYY-01-01 applies to figures for years before YYYY (population 1 January, accou
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 import pandas as pd
-
-CHANGE_TYPES = ("split", "merge", "renumber", "rename")
 
 
 def classify_changes(changes: pd.DataFrame) -> pd.Series:
@@ -52,12 +48,6 @@ class CodeHistory:
             for row in group.itertuples(index=False):
                 olds.setdefault(row.new_code, []).append((row.old_code, row.change_type))
             self._steps.append((int(year), olds))
-        self._frame = frame
-
-    @cached_property
-    def change_years(self) -> list[int]:
-        """Years in which a change took effect, newest first."""
-        return [year for year, _ in self._steps]
 
     def lineage(self, code: str, year: int) -> Lineage:
         """Codes that held `code`'s territory in `year`, and whether a split is in between."""
@@ -83,31 +73,6 @@ class CodeHistory:
                     continue
                 rows.extend((code, year, s, len(lineage.sources)) for s in lineage.sources)
         return pd.DataFrame(rows, columns=["region_code", "year", "source_code", "n_sources"])
-
-    def series_breaks(self, codes: list[str]) -> pd.DataFrame:
-        """Per current code, each year its series breaks: the first year on the new division."""
-        rows = []
-        for code in codes:
-            for change_year in self.change_years:
-                before = self.lineage(code, change_year - 1)
-                after = self.lineage(code, change_year)
-                if before == after:
-                    continue
-                kinds = self._kinds(after.sources, change_year)
-                rows.append(
-                    (code, change_year, _main_kind(kinds), ",".join(sorted(before.sources)))
-                )
-        return pd.DataFrame(rows, columns=["kommune_code", "year", "change_type", "old_codes"])
-
-    def _kinds(self, new_codes: frozenset[str], change_year: int) -> set[str]:
-        frame = self._frame
-        hit = frame[(frame["year"] == change_year) & frame["new_code"].isin(new_codes)]
-        return set(hit["change_type"])
-
-
-def _main_kind(kinds: set[str]) -> str:
-    """The change type that matters most for a reader: split > merge > renumber > rename."""
-    return next((k for k in CHANGE_TYPES if k in kinds), "rename")
 
 
 def sum_to_current(

@@ -126,17 +126,6 @@ def test_ratios_of_renumbered_municipality_keep_their_published_code(full_cache)
     assert set(kostra["region_level"]) == {"kommune", "kostragruppe", "landet", "fylke"}
 
 
-def test_series_breaks_cover_merges_and_splits(full_cache):
-    from loaders.codes import CodeHistory
-
-    store = DataStore(full_cache[0])
-    breaks = CodeHistory(store.frame("kodeendringer")).series_breaks(["1508", "1103", "0301"])
-    kinds = {(r.kommune_code, r.year): r.change_type for r in breaks.itertuples()}
-    assert kinds[("1508", 2024)] == "split"
-    assert kinds[("1103", 2020)] == "merge"
-    assert "0301" not in set(breaks["kommune_code"])
-
-
 def test_unchanged_table_is_skipped_and_force_fetches(cache_copy, ssb_server):
     report = refresh(cache_copy, ["kostra"], bar=False)
     assert [o.status for o in report.outcomes] == ["unchanged"]
