@@ -13,9 +13,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         " og {group_rel} snittet i KOSTRA-gruppe {n} ({group_value})",
         " and {group_rel} the average of KOSTRA group {n} ({group_value})",
     ),
-    "profil.rel_above": ("over", "above"),
-    "profil.rel_below": ("under", "below"),
-    "profil.rel_equal": ("på nivå med", "level with"),
     "profil.ndr_preliminary": (
         "Tallene for {year} er foreløpige (publisert {published}).",
         "The figures for {year} are preliminary (published {published}).",

@@ -20,17 +20,9 @@ from kommuneokonomi.indicators import TBU_NORM_KOMMUNE_PCT
 from kommuneokonomi.queries.profil import PROJECTION_YEAR, Profile, profile
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
-from kommuneokonomi.views.driftsresultat import norm_text
+from kommuneokonomi.views.driftsresultat import norm_text, relation
 from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.regions import region_name
-
-EQUAL_PP = 0.05  # differences below this are "level with" (figures have one decimal)
-
-
-def _relation(value: float, other: float, lang: str) -> str:
-    if abs(value - other) < EQUAL_PP:
-        return t("profil.rel_equal", lang)
-    return t("profil.rel_above" if value > other else "profil.rel_below", lang)
 
 
 def _group_number(code: str | None) -> int | None:
@@ -62,7 +54,7 @@ def _ndr_sentence(p: Profile, lang: str) -> str:
             "profil.ndr_group_part",
             lang,
             n=_group_number(n.group_code),
-            group_rel=_relation(n.value, n.group_value, lang),
+            group_rel=relation(n.value, n.group_value, lang),
             group_value=percent(n.group_value, lang),
         )
     text = t(
@@ -71,7 +63,7 @@ def _ndr_sentence(p: Profile, lang: str) -> str:
         name=p.name,
         value=percent(n.value, lang),
         year=n.year,
-        norm_rel=_relation(n.value, TBU_NORM_KOMMUNE_PCT, lang),
+        norm_rel=relation(n.value, TBU_NORM_KOMMUNE_PCT, lang),
         norm=norm_text(lang),
         group_part=group_part,
     )
@@ -253,7 +245,7 @@ def position(state: ViewState) -> Exhibit:
             name=p.name,
             value=percent(n.value, lang),
             year=n.year,
-            norm_rel=_relation(n.value, TBU_NORM_KOMMUNE_PCT, lang),
+            norm_rel=relation(n.value, TBU_NORM_KOMMUNE_PCT, lang),
         )
     refs = [SourceRef.of("kostra")]
     period = str(n.year)
