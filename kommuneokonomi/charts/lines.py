@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from kommuneokonomi.charts.theme import tint
+
 
 @dataclass(frozen=True)
 class Line:
@@ -37,11 +39,6 @@ class Band:
     legendgroup: str | None = None
 
 
-def _rgba(hex_color: str, alpha: float) -> str:
-    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
-
-
 def line_traces(series: Sequence[Line], bands: Sequence[Band] = ()) -> list[dict]:
     """Scatter traces as plain dicts: bands underneath, then lines; estimated points hollow.
 
@@ -53,7 +50,7 @@ def line_traces(series: Sequence[Line], bands: Sequence[Band] = ()) -> list[dict
             "x": [*band.x, *list(band.x)[::-1]],
             "y": [*band.high, *list(band.low)[::-1]],
             "fill": "toself",
-            "fillcolor": _rgba(band.color, 0.15),
+            "fillcolor": tint(band.color, 0.15),
             "line": {"width": 0},
             "name": band.name,
             "hoverinfo": "skip",

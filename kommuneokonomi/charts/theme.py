@@ -45,6 +45,14 @@ DIVERGING = [
     [1.0, "#2166AC"],
 ]
 
+
+def tint(hex_color: str, alpha: float) -> str:
+    """A role colour made translucent ('#0072B2', 0.15 → 'rgba(0,114,178,0.15)'), for bands
+    and highlighted table rows."""
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 # Plotly cannot wrap text, so titles and source lines are broken into lines up front:

@@ -374,7 +374,7 @@ def ranking_table(exhibit: Exhibit, search: str = "", with_missing: bool = False
             ],
         }
     ).reset_index(drop=True)
-    shade = f"background-color: {_tint(theme.KOMMUNE)}; font-weight: 600"
+    shade = f"background-color: {theme.tint(theme.KOMMUNE, 0.16)}; font-weight: 600"
     marks = [shade if c == chosen else "" for c in rows["region_code"]]
     value_col, gap_col = t("ndr.col_value", lang), t("ndr.col_gap", lang)
     rank_col = t("ndr.col_rank", lang)
@@ -388,11 +388,6 @@ def ranking_table(exhibit: Exhibit, search: str = "", with_missing: bool = False
         )
         .format(na_rep="", subset=[rank_col])
     )
-
-
-def _tint(hex_color: str, alpha: float = 0.16) -> str:
-    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
 
 
 MAP_WIDTH = {False: 560, True: 350}  # the map's usual width in px: half page, or a phone

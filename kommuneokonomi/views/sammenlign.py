@@ -31,7 +31,7 @@ from kommuneokonomi.views.regions import region_name
 MAX_PANELS = 12
 PRELIMINARY_MARK = " *"
 ESTIMATE_MARK = "≈ "
-HIGHLIGHT = "background-color: rgba(0, 114, 178, 0.12); font-weight: 600"  # theme.KOMMUNE tint
+HIGHLIGHT = f"background-color: {theme.tint(theme.KOMMUNE, 0.12)}; font-weight: 600"
 SET_DATASETS = {"kostragruppe": "kostragruppe_medlemskap", "fylke": "kommuner", "naboer": "naboer"}
 
 
