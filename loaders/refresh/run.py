@@ -28,7 +28,7 @@ from loaders.refresh.kostra import KOSTRA
 from loaders.refresh.progress import Progress
 from loaders.refresh.spec import Context, Fetched, Spec
 from loaders.ssb import jsonstat
-from loaders.ssb.client import SsbClient
+from loaders.ssb.client import SsbClient, frame_of
 from loaders.ssb.errors import SsbError, TableNotFound, UnexpectedDimensions
 from loaders.ssb.ratelimit import SlidingWindowLimiter
 from loaders.ssb.selection import request_body, resolve, split
@@ -244,7 +244,11 @@ def _unchanged(spec: Spec, cache: LiveCache, fetched: Fetched) -> bool:
 def _fetch_table(
     spec: Spec, client: SsbClient, ctx: Context, fetched: Fetched, progress: Progress
 ) -> list[dict[str, Any]]:
-    """Fetch the spec's selection (split under the cell limit) and parse it into one frame."""
+    """Fetch the spec's selection (split under the cell limit) and parse it into one frame.
+
+    Returns the raw answers (kept in the live cache); the frame is parsed by the client's
+    `frame_of`, so it is the one `SsbClient.data_frame` would give.
+    """
     metadata = fetched.metadata
     selection = spec.table.select(metadata, ctx)
     if not selection:
@@ -255,9 +259,7 @@ def _fetch_table(
     resolved = resolve(metadata, selection)
     progress.plan(len(split(resolved, client.max_cells())) - 1)
     docs = client.data(fetched.table_id, resolved)
-    frames = [jsonstat.parse(doc) for doc in docs]
-    frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-    fetched.frame = frame
+    fetched.frame = frame_of(fetched.table_id, docs)
     fetched.selection = resolved
     return docs
 

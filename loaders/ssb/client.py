@@ -227,17 +227,9 @@ class SsbClient:
         *,
         allow_discontinued: bool = False,
     ) -> pd.DataFrame:
-        """`data()` as one tidy frame (see `jsonstat.parse`), identical however it was split."""
+        """`data()` as one tidy frame (see `frame_of`), identical however it was split."""
         docs = self.data(table_id, selection, lang, allow_discontinued=allow_discontinued)
-        frames = []
-        for doc in docs:
-            try:
-                frames.append(jsonstat.parse(doc))
-            except jsonstat.JsonStatError as exc:
-                raise BadResponse(f"data from table {table_id}: {exc}") from exc
-        if len(frames) == 1:
-            return frames[0]
-        return _combine(frames, docs)
+        return frame_of(table_id, docs)
 
     # -----------------------------------------------------------------------------------------
     # KLASS v1
@@ -454,6 +446,24 @@ def _check_answer(table_id: str, asked: Resolved, doc: Any) -> None:
     cells = int(np.prod([len(c) for c in got.values()], dtype=np.int64))
     if isinstance(value, list) and len(value) != cells:
         raise BadResponse(f"SSB's answer for table {table_id} has {len(value)} of {cells} values")
+
+
+def frame_of(table_id: str, docs: list[dict[str, Any]]) -> pd.DataFrame:
+    """The JSON-stat answers `docs` of one split query (from `SsbClient.data`) as one tidy frame.
+
+    Shared by `SsbClient.data_frame` and the live refresh (which also keeps the raw answers),
+    so both get the same categories and row order however the query was split, and an answer
+    that is not valid JSON-stat raises `BadResponse` naming the table.
+    """
+    frames = []
+    for doc in docs:
+        try:
+            frames.append(jsonstat.parse(doc))
+        except jsonstat.JsonStatError as exc:
+            raise BadResponse(f"data from table {table_id}: {exc}") from exc
+    if len(frames) == 1:
+        return frames[0]
+    return _combine(frames, docs)
 
 
 def _combine(frames: list[pd.DataFrame], docs: list[dict[str, Any]]) -> pd.DataFrame:
