@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import functools
 import gzip
 import hashlib
 import html
@@ -65,6 +66,12 @@ class StaticFull(RuntimeError):
 
 def data_version() -> str:
     """12 hex digits naming the served data and this file format (the embeds' directory)."""
+    return _data_version(data.generation())
+
+
+@functools.lru_cache(maxsize=4)
+def _data_version(_generation: int) -> str:
+    """data_version for one data generation: hashing reads every dataset's provenance."""
     digest = hashlib.sha256(f"{FORMAT_VERSION}|{plotly.__version__}".encode())
     for name in sorted(DATASETS):
         digest.update(f"|{name}:{data.provenance(name).entry.get('sha256', '')}".encode())

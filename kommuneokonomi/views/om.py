@@ -30,6 +30,7 @@ from kommuneokonomi.queries.kostra import GROUP_BREAK_YEAR
 from kommuneokonomi.settings import PROJECT_ROOT, load_settings
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState, shown
+from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.regions import region_name
 
 # Short key-figure names for the coverage chart (the registry's names are too long for an axis).
@@ -309,6 +310,7 @@ def _prelim_notes(matrix: pd.DataFrame, lang: str) -> list[str]:
     return notes
 
 
+@cached_view()
 def kostra_heatmap(state: ViewState) -> Exhibit:
     """Municipalities with a value per KOSTRA key figure and year, as a heatmap with counts."""
     lang = state.lang

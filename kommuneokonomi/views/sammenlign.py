@@ -298,6 +298,7 @@ def _mark_notes(s: Setup, rows: pd.DataFrame) -> list[str]:
     return notes
 
 
+@cached_view()
 def table(state: ViewState) -> Exhibit:
     """Every measure for every municipality in the set in one year, with ranks in the set."""
     s = setup(state)
