@@ -6,15 +6,16 @@ import functools
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-from kommuneokonomi import data
 from kommuneokonomi.charts import theme
+from kommuneokonomi.queries.cache import cached
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
 def cached_view(maxsize: int = 64) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Cache a builder on its arguments, the data generation and the phone/desktop layout.
+    """Cache a builder like a query (queries.cache.cached: arguments and data generation),
+    and on the phone/desktop layout too.
 
     Building a figure costs 10–50 ms (the map more); sessions share the cache, so switching
     back to a municipality, or a second reader of the same one, skips it. The layout flag is
@@ -22,13 +23,13 @@ def cached_view(maxsize: int = 64) -> Callable[[Callable[P, R]], Callable[P, R]]
     """
 
     def decorate(func: Callable[P, R]) -> Callable[P, R]:
-        @functools.lru_cache(maxsize=maxsize)
-        def keyed(_generation: int, _compact: bool, *args: P.args, **kwargs: P.kwargs) -> R:
+        @cached(maxsize)
+        def keyed(_compact: bool, *args: P.args, **kwargs: P.kwargs) -> R:
             return func(*args, **kwargs)
 
         @functools.wraps(func)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            return keyed(data.generation(), theme.COMPACT.get(), *args, **kwargs)
+            return keyed(theme.COMPACT.get(), *args, **kwargs)
 
         wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
         return wrapper
