@@ -30,7 +30,7 @@ from openpyxl.utils import get_column_letter
 from kommuneokonomi import data
 from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.formatting import iso_date
+from kommuneokonomi.formatting import is_missing, iso_date
 from kommuneokonomi.i18n import TEXTS, t
 from kommuneokonomi.indicators import INDICATORS, Indicator
 from kommuneokonomi.sources import licence_lines
@@ -63,16 +63,6 @@ CSV_INTL = CsvStyle("intl", ",", ".", "utf-8", ".csv")
 def neutralise(text: str) -> str:
     """Text made inert in a spreadsheet: a leading apostrophe if it starts like a formula."""
     return f"'{text}" if text.startswith(FORMULA_START) else text
-
-
-def is_missing(value: object) -> bool:
-    """True for None, NaN, pd.NA and NaT: written as an empty cell, never as 0."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def cell_value(value: object) -> object:

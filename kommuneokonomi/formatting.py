@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import numbers
 import re
 from datetime import date
+
+import pandas as pd
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -43,8 +44,14 @@ MONTHS = {
 
 
 def is_missing(value: object) -> bool:
-    """True for None and NaN: a figure that does not exist must never be printed as 0."""
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """True for None, NaN, pd.NA and NaT: a figure that does not exist must never be printed
+    or written as 0."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # list-likes have no single truth value
+        return False
 
 
 def number(value: float | int | None, lang: str, decimals: int = 0, missing: str = "–") -> str:
@@ -111,10 +118,7 @@ def table_cell(value: object, lang: str, missing: str = "–") -> str:
     language's marks and at most TABLE_DECIMALS decimals (15.1346… → '15,13', 1151.0 →
     '1 151'); whole numbers and text as they are.
     """
-    try:
-        if value is None or value != value:  # NaN is the one value unequal to itself
-            return missing
-    except TypeError:  # pandas' NA has no truth value
+    if is_missing(value):
         return missing
     if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral | bool):
         text = repr(float(value))
