@@ -32,7 +32,7 @@ import plotly
 import plotly.io as pio
 
 from kommuneokonomi import data, export
-from kommuneokonomi.charts.theme import FONT, plotly_config
+from kommuneokonomi.charts.theme import FONT, WIDTHS, plotly_config
 from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import iso_date, table_cell
@@ -146,8 +146,9 @@ def iframe_height(exhibit: Exhibit) -> int:
     notes wrap into more lines (plotly cannot wrap; see charts.theme): one line per 36 title,
     44 source and 45 note characters. On a wide screen some white space is left below.
     """
-    extra_title = 21 * (len(exhibit.title) // 36)
-    extra_source = 14 * (len(exhibit.source_text) // 44)
+    title_width, source_width, _ = WIDTHS[True]  # the phone layout's wrap widths
+    extra_title = 21 * (len(exhibit.title) // title_width)
+    extra_source = 14 * (len(exhibit.source_text) // source_width)
     notes = sum(NOTE_LINE_PX * -(-len(note) // 45) + NOTE_GAP_PX for note in exhibit.notes)
     return figure_height(exhibit) + extra_title + extra_source + notes + IFRAME_PADDING_PX
 
@@ -294,10 +295,10 @@ def write_static(
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     text = html_document(exhibit, dashboard_url=dashboard_url, built=built or datetime.now(UTC))
-    used = sum(entry.stat().st_size for entry in os.scandir(path.parent) if entry.is_file())
-    if used + len(text.encode()) > limit:
-        raise StaticFull(f"{path.parent} holds {used} bytes of embeds; the limit is {limit}")
     body = text.encode()
+    used = sum(entry.stat().st_size for entry in os.scandir(path.parent) if entry.is_file())
+    if used + len(body) > limit:
+        raise StaticFull(f"{path.parent} holds {used} bytes of embeds; the limit is {limit}")
     # The .gz lands first and the .html last: nginx's gzip_static sends the .gz to readers
     # that accept gzip, and a whole .html means its .gz is whole too.
     _write_atomic(path.with_name(path.name + ".gz"), gzip.compress(body, 6, mtime=0))

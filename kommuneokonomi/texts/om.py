@@ -197,7 +197,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{kommuner} kommuner med tall, {prelim} foreløpige",
         "{kommuner} municipalities with figures, {prelim} preliminary",
     ),
-    "om.heat_y": ("Nøkkeltall", "Key figure"),
     "om.heat_cell_note": (
         "Tallet i hver rute er antall kommuner (av {total}) som har en verdi for nøkkeltallet "
         "det året.",
