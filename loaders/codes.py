@@ -29,6 +29,24 @@ def classify_changes(changes: pd.DataFrame) -> pd.Series:
     return kind
 
 
+def kodeendringer_frame(raw: pd.DataFrame) -> pd.DataFrame:
+    """The `kodeendringer` dataset from KLASS 131 changes as KLASS names them (oldCode, …).
+
+    One place for the snapshot (CSV seed) and the live refresh (KLASS answer), so both write
+    the same columns: four-digit codes, names, `changed_on` and `change_type`.
+    """
+    return pd.DataFrame(
+        {
+            "old_code": raw["oldCode"].astype(str).str.zfill(4),
+            "old_name": raw["oldName"].astype(str),
+            "new_code": raw["newCode"].astype(str).str.zfill(4),
+            "new_name": raw["newName"].astype(str),
+            "changed_on": raw["changeOccurred"].astype(str),
+            "change_type": classify_changes(raw),
+        }
+    )
+
+
 @dataclass(frozen=True)
 class Lineage:
     """The codes a current municipality's figures for one year are published under."""

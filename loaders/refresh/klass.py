@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.codes import classify_changes
+from loaders.codes import kodeendringer_frame
 from loaders.refresh.spec import Context, Fetched, KlassCall, Spec
 from loaders.snapshot.kommuner import UNKNOWN_CODE
 
@@ -31,17 +31,7 @@ def _tidy_kommuner(fetched: Fetched, ctx: Context) -> dict[str, pd.DataFrame]:
     )
     kommuner["county_code"] = kommuner["kommune_code"].str[:2]
     kommuner["county_name"] = kommuner["county_code"].map(counties)
-    raw = pd.DataFrame(fetched.klass["changes"])
-    kodeendringer = pd.DataFrame(
-        {
-            "old_code": raw["oldCode"].astype(str).str.zfill(4),
-            "old_name": raw["oldName"].astype(str),
-            "new_code": raw["newCode"].astype(str).str.zfill(4),
-            "new_name": raw["newName"].astype(str),
-            "changed_on": raw["changeOccurred"].astype(str),
-            "change_type": classify_changes(raw),
-        }
-    )
+    kodeendringer = kodeendringer_frame(pd.DataFrame(fetched.klass["changes"]))
     return {"kommuner": kommuner, "kodeendringer": kodeendringer}
 
 

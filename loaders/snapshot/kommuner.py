@@ -7,7 +7,7 @@ import json
 import pandas as pd
 
 from kommuneokonomi.datasets import LICENCE_KARTVERKET, LICENCE_SSB
-from loaders.codes import classify_changes
+from loaders.codes import kodeendringer_frame
 from loaders.snapshot.base import Built, Seed
 from loaders.store import Source
 
@@ -70,14 +70,4 @@ def build_kommuner(seed: Seed) -> Built:
 def build_kodeendringer(seed: Seed) -> Built:
     """Every code change 2011–2024 (2020 reform, 2024 renumbering, 1507 → 1508/1580 split)."""
     raw = pd.read_csv(seed.path(CHANGES), dtype=str, keep_default_na=False)
-    frame = pd.DataFrame(
-        {
-            "old_code": raw["oldCode"].str.zfill(4),
-            "old_name": raw["oldName"],
-            "new_code": raw["newCode"].str.zfill(4),
-            "new_name": raw["newName"],
-            "changed_on": raw["changeOccurred"],
-            "change_type": classify_changes(raw),
-        }
-    )
-    return Built("kodeendringer", [SOURCE_CHANGES], frame=frame)
+    return Built("kodeendringer", [SOURCE_CHANGES], frame=kodeendringer_frame(raw))
