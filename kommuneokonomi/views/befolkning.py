@@ -408,7 +408,7 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
         y_title=t("befolkning.axis_persons", lang),
     )
     outer_titles(fig, len(items), 2)
-    notes = _projection_notes(proj_code, table_id, lang, with_groups=True)
+    notes = _projection_notes(proj_code, table_id, lang)
     notes += estimate_notes(data, lang)
     columns = {
         "region_code": "region_code",
@@ -437,16 +437,9 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
     )
 
 
-def _projection_notes(
-    code: str, table_id: str | None, lang: str, *, with_groups: bool
-) -> list[str]:
-    """Notes on the projection drawn, or on why none is drawn."""
-    if table_id is not None:
-        return [t("befolkning.projection_note", lang), *table_notes([(code, table_id)], lang)]
-    totals_only = with_groups and framskriving.newest_table(code) is not None
-    return missing_projection_notes(
-        [] if totals_only else [code], [code] if totals_only else [], lang
-    )
+def _projection_notes(code: str, table_id: str | None, lang: str) -> list[str]:
+    """Notes on the projection drawn (from `table_id`), or on why none is drawn."""
+    return _coverage_notes([(code, table_id)] if table_id else [], [] if table_id else [code], lang)
 
 
 # --- total population with projection -------------------------------------------------------
@@ -509,7 +502,7 @@ def projection(state: ViewState, level: str = "kommune") -> Exhibit:
         y_title=t("befolkning.axis_persons", lang),
     )
     fig.update_yaxes(tickformat=",d")
-    notes = _projection_notes(proj_code, table_id, lang, with_groups=False)
+    notes = _projection_notes(proj_code, table_id, lang)
     if proj_code != code:
         notes.append(t("befolkning.oslo_county", lang))
     notes += estimate_notes(data, lang)
