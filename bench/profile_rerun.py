@@ -4,7 +4,7 @@ The load test (bench/load_ws.py) says how much CPU a rerun costs; this says on w
 the page in Streamlit's AppTest (the same script runner the server uses, without the
 websocket), changes the municipality three times and profiles only those runs.
 
-    .venv/bin/python bench/profile_rerun.py sammenlign [--top 30]
+    .venv/bin/python bench/profile_rerun.py sammenlign [--top 30] [--warm]
 """
 
 from __future__ import annotations
@@ -36,8 +36,12 @@ def share_script_cache() -> None:
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
 
-def profiled_runs(page: str) -> tuple[cProfile.Profile, float]:
-    """Profile of the script runs after each municipality change, and their CPU seconds."""
+def profiled_runs(page: str, warm: bool = False) -> tuple[cProfile.Profile, float]:
+    """Profile of the script runs after each municipality change, and their CPU seconds.
+
+    `warm`: visit each municipality once before profiling, so the profiled runs are repeat
+    visits whose views are memoised (most reruns of bench/browser_timings.py are).
+    """
     share_script_cache()
     profile = cProfile.Profile()
     original = script_runner.ScriptRunner._run_script
@@ -60,6 +64,9 @@ def profiled_runs(page: str) -> tuple[cProfile.Profile, float]:
         at.run()
         at.selectbox(key="kommune").set_value("5001")
         at.run()  # warm: datasets loaded, first figures built
+        for code in CHANGES if warm else ():
+            at.selectbox(key="kommune").set_value(code)
+            at.run()
         active = True
         started = time.process_time()
         for code in CHANGES:
@@ -75,8 +82,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("page", choices=sorted(PAGES))
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--warm", action="store_true", help="profile repeat visits")
     args = parser.parse_args()
-    profile, cpu = profiled_runs(args.page)
+    profile, cpu = profiled_runs(args.page, warm=args.warm)
     print(f"{args.page}: {cpu / len(CHANGES) * 1000:.0f} ms CPU per rerun (process, all threads)")
     pstats.Stats(profile).sort_stats("cumulative").print_stats(args.top)
 

@@ -7,9 +7,11 @@ so what a reader sees, downloads and embeds is always the same set of numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from kommuneokonomi.charts.margins import prime_left_margin
 from kommuneokonomi.sources import SourceRef
@@ -38,6 +40,12 @@ class Exhibit:
         draws it in one pass (charts.margins)."""
         if self.figure is not None:
             prime_left_margin(self.figure)
+
+    @cached_property
+    def figure_json(self) -> str:
+        """The figure as plotly JSON, serialised once: exhibits are memoised and never mutated,
+        so a rerun that shows a view seen before sends the same text without rebuilding it."""
+        return pio.to_json(self.figure, validate=False) if self.figure is not None else "null"
 
     @property
     def filename_stem(self) -> str:

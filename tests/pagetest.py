@@ -37,6 +37,7 @@ KOMMUNER = {
     "1867": "Bø",
 }
 WITH_KOSTRA = {"0301", "4601", "4632"}
+CHART_COMPONENT = "kommuneokonomi.plotly_react"
 
 
 def open_page(page: str, **params: str) -> AppTest:
@@ -61,9 +62,20 @@ def open_menus(at: AppTest) -> AppTest:
     return at.run()
 
 
+def chart_payloads(at: AppTest) -> list[str]:
+    """What the browser receives for every chart on the page, in page order, as JSON text:
+    the plotly figure, its config, its accessible label and its failure message
+    (kommuneokonomi.ui.plotly_react)."""
+    return [
+        element.proto.bytes.decode()
+        for element in at.get("bidi_component")
+        if element.proto.component_name == CHART_COMPONENT
+    ]
+
+
 def specs(at: AppTest) -> list[dict]:
     """The plotly figure specs of every chart on the page, in page order."""
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return [json.loads(payload)["figure"] for payload in chart_payloads(at)]
 
 
 def plain(text: str) -> str:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.pagetest import chart_payloads, specs
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
@@ -17,17 +19,15 @@ def _run(**params: str) -> AppTest:
 
 
 def _chart_titles(at: AppTest) -> list[str]:
-    import json
-
-    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    return [spec["layout"]["title"]["text"] for spec in specs(at)]
 
 
 def test_start_page_shows_norways_population_with_source_line():
     at = _run()
     assert not at.exception
-    specs = [c.proto.spec for c in at.get("plotly_chart")]
-    assert any("5627400" in s and "5550203" in s for s in specs), "Norway 2026 and 2024 values"
-    assert any("Kilde: SSB tabell 07459" in s for s in specs)
+    payloads = chart_payloads(at)
+    assert any("5627400" in s and "5550203" in s for s in payloads), "Norway 2026, 2024 values"
+    assert any("Kilde: SSB tabell 07459" in s for s in payloads)
     assert any(title.startswith("Norge hadde 5") for title in _chart_titles(at))
 
 

@@ -44,8 +44,8 @@ def wait_until_drawn(page, timeout_s: float = 60) -> None:
     while time.monotonic() < deadline:
         elements = page.locator("[data-testid='stElementContainer']").count()
         running = page.locator("[data-testid='stStatusWidget']").count()
-        charts = page.locator(".js-plotly-plot").count()
-        drawn = page.locator(".js-plotly-plot:has(.main-svg)").count()
+        charts = page.locator(".ko-chart").count()
+        drawn = page.locator(".ko-chart.js-plotly-plot:has(.main-svg)").count()
         if not running and drawn == charts and elements == last:
             stable_since = stable_since or time.monotonic()
             if time.monotonic() - stable_since >= 0.5:
@@ -148,3 +148,35 @@ def test_share_menu_opens_on_click_and_downloads_a_file(browser, app_url, shots)
         assert download.value.path().read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for Excel
     finally:
         context.close()
+
+
+def test_a_new_municipality_redraws_the_same_chart_elements(browser, app_url):
+    """Charts are updated in place (kommuneokonomi.ui.plotly_react): after picking another
+    municipality every chart shows it, drawn into the very <div>s that showed the last one."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1800})
+    try:
+        page.goto(f"{app_url}/befolkning?kommune=4601")
+        wait_until_drawn(page)
+        count = page.evaluate(
+            "() => { const charts = [...document.querySelectorAll('.ko-chart')];"
+            " charts.forEach((gd, i) => { gd.dataset.seen = String(i); }); return charts.length; }"
+        )
+        assert count >= 4
+        box = page.locator("[data-testid='stSelectbox'] input").first
+        box.click()
+        box.fill("5001")
+        page.locator("[role='option']:has-text('(5001)')").first.click()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+            ".some(t => t.textContent.includes('Trondheim'))",
+            timeout=30_000,
+        )
+        wait_until_drawn(page)
+        seen = page.evaluate(
+            "() => [...document.querySelectorAll('.ko-chart')].map(gd => gd.dataset.seen)"
+        )
+        assert seen == [str(i) for i in range(count)], seen
+        assert not any("Bergen" in title for title in chart_titles(page)), chart_titles(page)
+        assert page.locator(".ko-chart[role='figure'][aria-label*='Trondheim']").count() >= 1
+    finally:
+        page.close()

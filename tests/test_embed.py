@@ -7,7 +7,6 @@ embed is checked with AppTest and in Chromium against a Streamlit server on 127.
 from __future__ import annotations
 
 import gzip
-import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +23,7 @@ from kommuneokonomi.sources import SourceRef
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views import befolkning, catalog
 from tests.appserver import running_app
-from tests.pagetest import open_menus
+from tests.pagetest import open_menus, specs
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -202,9 +201,9 @@ def test_static_file_opens_offline_in_chromium_and_draws_the_chart(tmp_path: Pat
 def test_live_embed_shows_only_the_chart():
     at = _embed_page(vis="ndr-trend", kommune="4601", lang="en")
     assert not at.exception
-    charts = at.get("plotly_chart")
+    charts = specs(at)
     assert len(charts) == 1
-    title = json.loads(charts[0].proto.spec)["layout"]["title"]["text"]
+    title = charts[0]["layout"]["title"]["text"]
     assert title.replace("<br>", " ").startswith("Bergen's net operating result was 1.0% in 2025")
     for kind in ("title", "selectbox", "segmented_control", "download_button", "button"):
         assert not at.get(kind), f"the embed shows no {kind}"
@@ -230,7 +229,7 @@ def test_live_embed_with_bad_id_says_so(params, expected):
     at = _embed_page(**params)
     assert not at.exception
     assert [i.value for i in at.info] == [expected]
-    assert not at.get("plotly_chart")
+    assert not specs(at)
 
 
 def test_menu_builds_no_file_until_asked(monkeypatch):

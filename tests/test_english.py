@@ -22,7 +22,7 @@ from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.formatting import NBSP
 from kommuneokonomi.i18n import t
 from kommuneokonomi.state import ViewState
-from tests.pagetest import open_menus
+from tests.pagetest import open_menus, specs
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = {
@@ -110,8 +110,7 @@ def chrome_texts(at: AppTest) -> list[tuple[str, str]]:
             shown = config.get(str(column), {})
             out.append(("table header", str(shown.get("label", column))))
             out += [("table help", shown["help"])] if shown.get("help") else []
-    for chart in at.get("plotly_chart"):
-        spec = json.loads(chart.proto.spec)
+    for spec in specs(at):
         layout = spec["layout"]
         out.append(("chart title", layout.get("title", {}).get("text", "")))
         for name, axis in layout.items():

@@ -23,7 +23,7 @@ from kommuneokonomi.manifest import read_manifest, write_manifest
 from kommuneokonomi.queries.kommuner import index
 from loaders.cli import main as loaders_main
 from loaders.store import write_payload
-from tests.pagetest import APP, PAGES, notices, open_menus
+from tests.pagetest import APP, PAGES, chart_payloads, notices, open_menus
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_PAGES = {**PAGES, "embed": "pages/embed.py"}
@@ -67,7 +67,7 @@ def _rendered_markup(at: AppTest) -> list[str]:
     bodies = [e.proto.body for e in at.get("markdown")]
     for kind in ("caption", "info", "warning", "error", "success", "title", "header", "subheader"):
         bodies += [str(e.value) for e in at.get(kind)]
-    bodies += [chart.proto.spec for chart in at.get("plotly_chart")]
+    bodies += chart_payloads(at)
     return bodies
 
 
@@ -146,7 +146,7 @@ def test_truncated_live_parquet_is_reported_and_the_snapshot_serves(own_cache):
     assert "parquet" in store.problems["kostra"] and "kostra" in store.problems["kostra"]
     at = _open("kommuneprofil", {"kommune": "4601"})
     assert not at.exception
-    assert any("Kilde: SSB tabell 12134" in c.proto.spec for c in at.get("plotly_chart"))
+    assert any("Kilde: SSB tabell 12134" in payload for payload in chart_payloads(at))
 
 
 def test_unwritable_cache_still_serves_the_snapshot_and_refresh_says_why(own_cache, capsys):

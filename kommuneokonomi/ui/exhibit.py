@@ -18,6 +18,7 @@ from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import markdown_literal, table_cell
 from kommuneokonomi.i18n import t
 from kommuneokonomi.state import permalink_query
+from kommuneokonomi.ui.plotly_react import plotly_react
 
 MIME = {
     "csv": "text/csv",
@@ -37,11 +38,12 @@ def show(
     """
     key = key or exhibit.id
     if exhibit.figure is not None:
-        st.plotly_chart(
-            exhibit.figure,
+        plotly_react(
+            exhibit.figure_json,
             key=f"chart-{key}",
             config=plotly_config(export.file_stem(exhibit)),
-            theme=None,
+            label=exhibit.title,
+            failed=t("eksport.chart_failed", exhibit.lang),
         )
     elif table and not exhibit.data.empty:
         st.markdown(f"**{markdown_literal(exhibit.title)}**")

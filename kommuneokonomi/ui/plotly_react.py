@@ -1,0 +1,89 @@
+"""Plotly charts that are updated in place: a small Streamlit component around Plotly.react.
+
+Why not `st.plotly_chart`: its element id hashes the figure, so every chart whose numbers
+change (all of them when the reader picks another municipality) is unmounted and drawn from
+scratch, and on two cores without a GPU that drawing was most of a rerun (bench/RESULTS.md).
+This component keeps one `<div>` per chart key and hands the new figure to `Plotly.react`.
+
+plotly.js itself comes from the installed plotly package: it is copied once into the app's
+static files (`static/vendor/`, served at `/app/static/vendor/`, never committed) with a
+gzip twin for nginx, and each browser loads it once per page.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import plotly
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parents[2]
+VENDOR_DIR = ROOT / "static" / "vendor"
+SOURCE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def vendored_name() -> str:
+    """The file name of this plotly version's JavaScript under static/vendor/."""
+    return f"plotly-{plotly.__version__}.min.js"
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Write `content` to `path` via a temporary file and a rename (readers never see half)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def vendor_plotly_js(directory: Path = VENDOR_DIR) -> Path:
+    """Copy plotly.min.js (and a .gz twin for nginx's gzip_static) into `directory` unless
+    this version is already there; return the path of the JavaScript file."""
+    target = directory / vendored_name()
+    if target.exists() and target.with_suffix(".js.gz").exists():
+        return target
+    directory.mkdir(parents=True, exist_ok=True)
+    script = SOURCE.read_bytes()
+    _write_atomically(target, script)
+    _write_atomically(target.with_suffix(".js.gz"), gzip.compress(script, mtime=0))
+    return target
+
+
+def script_url() -> str:
+    """Where the browser fetches plotly.js: the static route under any base path."""
+    prefix = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"{'/' + prefix if prefix else ''}/app/static/vendor/{vendored_name()}"
+
+
+@cache
+def _component():
+    """Register the component once per process (plotly.js copied first)."""
+    vendor_plotly_js()
+    js = (Path(__file__).with_name("plotly_react.js")).read_text(encoding="utf-8")
+    return st.components.v2.component(
+        "kommuneokonomi.plotly_react",
+        js=js.replace("__PLOTLY_SRC__", script_url()),
+        isolate_styles=False,
+    )
+
+
+def payload(figure_json: str, config: dict, label: str, failed: str) -> bytes:
+    """The bytes the browser receives: the figure's JSON, the plotly config, the chart's
+    accessible label and the message shown if plotly.js cannot be loaded."""
+    head = json.dumps({"config": config, "label": label, "failed": failed}, ensure_ascii=False)
+    return f'{head[:-1]}, "figure": {figure_json}}}'.encode()
+
+
+def plotly_react(figure_json: str, *, key: str, config: dict, label: str, failed: str) -> None:
+    """Draw a figure (plotly JSON) in a chart that stays mounted under `key` and is updated
+    in place when the figure changes."""
+    _component()(key=key, data=payload(figure_json, config, label, failed), width="stretch")

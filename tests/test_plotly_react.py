@@ -1,0 +1,64 @@
+"""The in-place chart component: what it sends, and the plotly.js copy it serves."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import plotly.graph_objects as go
+import pytest
+import streamlit as st
+
+from kommuneokonomi.ui import plotly_react
+from tests.pagetest import chart_payloads, open_page, specs
+
+
+def test_vendored_plotly_js_is_the_packages_own_with_a_gzip_twin(tmp_path):
+    path = plotly_react.vendor_plotly_js(tmp_path)
+    assert path.name == plotly_react.vendored_name()
+    assert path.read_bytes() == plotly_react.SOURCE.read_bytes()
+    assert gzip.decompress(path.with_suffix(".js.gz").read_bytes()) == path.read_bytes()
+    stamp = path.stat().st_mtime_ns
+    assert plotly_react.vendor_plotly_js(tmp_path) == path
+    assert path.stat().st_mtime_ns == stamp, "an existing copy is not written again"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no temp files"
+
+
+def test_a_missing_gzip_twin_is_written_again(tmp_path):
+    path = plotly_react.vendor_plotly_js(tmp_path)
+    path.with_suffix(".js.gz").unlink()
+    plotly_react.vendor_plotly_js(tmp_path)
+    assert path.with_suffix(".js.gz").exists()
+
+
+@pytest.mark.parametrize(("base", "prefix"), [("", ""), ("/kommune/", "/kommune")])
+def test_script_url_follows_the_base_path(base, prefix):
+    old = st.get_option("server.baseUrlPath")
+    st.config.set_option("server.baseUrlPath", base)
+    try:
+        expected = f"{prefix}/app/static/vendor/{plotly_react.vendored_name()}"
+        assert plotly_react.script_url() == expected
+    finally:
+        st.config.set_option("server.baseUrlPath", old)
+
+
+def test_payload_is_json_with_figure_config_label_and_failure_text():
+    figure = go.Figure(go.Bar(x=["Bø"], y=[1.5]), layout={"title": {"text": 'a "quoted" title'}})
+    label = 'Bø: "netto" <b>driftsresultat</b>'
+    body = plotly_react.payload(figure.to_json(), {"displaylogo": False}, label, "feilet")
+    sent = json.loads(body)
+    assert sent["figure"] == json.loads(figure.to_json())
+    assert sent["config"] == {"displaylogo": False}
+    assert (sent["label"], sent["failed"]) == (label, "feilet")
+
+
+def test_pages_send_each_chart_once_with_its_exhibits_title_as_label():
+    at = open_page("driftsresultat", kommune="4601")
+    assert not at.exception
+    payloads = [json.loads(p) for p in chart_payloads(at)]
+    assert payloads and len(payloads) == len(specs(at))
+    for sent in payloads:
+        title = sent["figure"]["layout"]["title"]["text"]
+        assert sent["label"].split()[0] in title
+        assert sent["config"]["toImageButtonOptions"]["filename"].startswith("4601-")
+        assert "plotly.js" in sent["failed"]
