@@ -137,6 +137,7 @@ def _kind(kind: str | None, lang: str) -> str:
     return t(f"om.kind_{kind}", lang) if kind in ("published", "fetched", "reference") else ""
 
 
+@cached_view()
 def sources_table(state: ViewState) -> Exhibit:
     """One row per dataset: title, table ids, origin, date and its kind, period, size, caveats,
     notes, publisher, licence, file; live fields and errors when any dataset has them.
@@ -183,6 +184,7 @@ def sources_table(state: ViewState) -> Exhibit:
     return _exhibit("om-kilder", state, title, data, _columns(lang, **keys), [], notes=notes)
 
 
+@cached_view()
 def source_records_table(state: ViewState) -> Exhibit:
     """One row per source record: title, table id, publisher, licence, period, dates, file,
     URL, where it was copied from and its caveat.
@@ -242,6 +244,7 @@ def _source_line(record: pd.Series, lang: str) -> str:
     return line
 
 
+@cached_view()
 def dataset_details(state: ViewState) -> list[tuple[str, str]]:
     """Per dataset an (expander label, Markdown body) pair: tables, licence, every source with
     its dates and caveat, the manifest's notes, live fields, and the error if unreadable.
@@ -390,6 +393,7 @@ def kostra_heatmap(state: ViewState) -> Exhibit:
     )
 
 
+@cached_view()
 def county_table(state: ViewState) -> Exhibit:
     """Per county: municipalities, how many have KOSTRA figures (ever, latest year), years."""
     lang, data = state.lang, q.county_coverage()
@@ -408,6 +412,7 @@ def county_table(state: ViewState) -> Exhibit:
     return _exhibit("om-dekning-fylker", state, title, data, columns, refs)
 
 
+@cached_view()
 def kostra_regions_table(state: ViewState) -> Exhibit:
     """Landet, Landet uten Oslo and KOSTRA groups: years, key figures and values in KOSTRA."""
     lang, data = state.lang, q.kostra_regions()
@@ -439,6 +444,7 @@ def kostra_regions_table(state: ViewState) -> Exhibit:
 KOMMUNE_REFS = ("kommuner", *q.KOMMUNE_BLOCKS)
 
 
+@cached_view()
 def kommune_table(state: ViewState) -> Exhibit:
     """All current municipalities with what exists for each: KOSTRA years and counts,
     population (estimated years), projection tables, KOSTRA group, spending-need index.
@@ -554,6 +560,7 @@ def kommune_sentence(state: ViewState) -> str:
     return sentence
 
 
+@cached_view()
 def estimates_table(state: ViewState) -> Exhibit:
     """Municipalities whose population is an estimated split in some years, and from what."""
     lang, data = state.lang, q.estimated_splits()
@@ -581,6 +588,7 @@ def population_text(state: ViewState) -> str:
     return t("om.population_text", state.lang, kommuner=row["kommuner"], years=row["period"])
 
 
+@cached_view()
 def projections_table(state: ViewState) -> Exhibit:
     """Per projection table and level: which regions, alternatives, years and age detail."""
     lang, data = state.lang, q.projection_coverage()
@@ -653,6 +661,7 @@ def tbu_definition(state: ViewState) -> str:
     )
 
 
+@cached_view()
 def tbu_norm_table(state: ViewState) -> Exhibit:
     """The sector's TBU norm by period, from the TBU series."""
     lang, data = state.lang, q.tbu_norm_periods()
@@ -694,6 +703,7 @@ def groups_definition(state: ViewState) -> str:
     )
 
 
+@cached_view()
 def groups_table(state: ViewState) -> Exhibit:
     """SSB's description of the KOSTRA groups, as published."""
     lang, data = state.lang, q.kostra_groups()
@@ -718,6 +728,7 @@ def groups_table(state: ViewState) -> Exhibit:
     )
 
 
+@cached_view()
 def vintages_table(state: ViewState) -> Exhibit:
     """KOSTRA rows per year, vintage and publication date."""
     lang, data = state.lang, q.kostra_vintages()
@@ -768,6 +779,7 @@ def codes_definition(state: ViewState) -> str:
     )
 
 
+@cached_view()
 def codes_table(state: ViewState) -> Exhibit:
     """KLASS 131 changes per date and kind."""
     lang, data = state.lang, q.code_changes()
