@@ -23,7 +23,6 @@ import hashlib
 import html
 import json
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +34,7 @@ from kommuneokonomi import data, export
 from kommuneokonomi.charts.theme import FONT, WIDTHS, plotly_config
 from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.exhibit import Exhibit
+from kommuneokonomi.files import write_atomic
 from kommuneokonomi.formatting import iso_date, table_cell
 from kommuneokonomi.i18n import DEFAULT_LANG, LANGS, t
 from kommuneokonomi.queries.kommuner import index
@@ -301,21 +301,9 @@ def write_static(
         raise StaticFull(f"{path.parent} holds {used} bytes of embeds; the limit is {limit}")
     # The .gz lands first and the .html last: nginx's gzip_static sends the .gz to readers
     # that accept gzip, and a whole .html means its .gz is whole too.
-    _write_atomic(path.with_name(path.name + ".gz"), gzip.compress(body, 6, mtime=0))
-    _write_atomic(path, body)
+    write_atomic(path.with_name(path.name + ".gz"), gzip.compress(body, 6, mtime=0))
+    write_atomic(path, body)
     return path
-
-
-def _write_atomic(path: Path, body: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(body)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def main(argv: Sequence[str] | None = None) -> int:

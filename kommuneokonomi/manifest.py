@@ -7,12 +7,11 @@ An entry records where a dataset came from (SSB table ids, files, dates), what i
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from kommuneokonomi.errors import DatasetCorrupt
+from kommuneokonomi.files import write_atomic
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
@@ -41,26 +40,6 @@ def dumps(manifest: dict[str, Any]) -> bytes:
     """Serialise a manifest deterministically (sorted keys), so rebuilds are byte-identical."""
     text = json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False)
     return (text + "\n").encode("utf-8")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so readers see either the old file or the new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def write_manifest(directory: Path, manifest: dict[str, Any]) -> None:

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kommuneokonomi.datasets import DATASETS, Dataset
-from kommuneokonomi.manifest import write_atomic
+from kommuneokonomi.files import write_atomic
 
 
 class ValidationError(ValueError):

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
 
 import plotly
 import streamlit as st
+
+from kommuneokonomi.files import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR_DIR = ROOT / "static" / "vendor"
@@ -32,29 +32,15 @@ def vendored_name() -> str:
     return f"plotly-{plotly.__version__}.min.js"
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Write `content` to `path` via a temporary file and a rename (readers never see half)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def vendor_plotly_js(directory: Path = VENDOR_DIR) -> Path:
     """Copy plotly.min.js (and a .gz twin for nginx's gzip_static) into `directory` unless
     this version is already there; return the path of the JavaScript file."""
     target = directory / vendored_name()
     if target.exists() and target.with_suffix(".js.gz").exists():
         return target
-    directory.mkdir(parents=True, exist_ok=True)
     script = SOURCE.read_bytes()
-    _write_atomically(target, script)
-    _write_atomically(target.with_suffix(".js.gz"), gzip.compress(script, mtime=0))
+    write_atomic(target, script)
+    write_atomic(target.with_suffix(".js.gz"), gzip.compress(script, mtime=0))
     return target
 
 

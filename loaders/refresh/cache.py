@@ -25,7 +25,8 @@ from typing import Any
 import pandas as pd
 
 from kommuneokonomi.datasets import DATASETS
-from kommuneokonomi.manifest import MANIFEST_VERSION, read_manifest, write_atomic, write_manifest
+from kommuneokonomi.files import write_atomic
+from kommuneokonomi.manifest import MANIFEST_VERSION, read_manifest, write_manifest
 from kommuneokonomi.settings import Settings
 from loaders.store import conform, coverage, parquet_bytes, remove_unreferenced, write_payload
 
