@@ -22,6 +22,7 @@ snapshot: $(VENV)/.installed
 	$(BIN)/python -m loaders snapshot --if-stale
 
 run: snapshot
+	$(BIN)/python -m kommuneokonomi.ui.plotly_react
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: snapshot

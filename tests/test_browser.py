@@ -180,3 +180,42 @@ def test_a_new_municipality_redraws_the_same_chart_elements(browser, app_url):
         assert page.locator(".ko-chart[role='figure'][aria-label*='Trondheim']").count() >= 1
     finally:
         page.close()
+
+
+def test_a_rerun_that_changes_no_figure_redraws_no_chart(browser, app_url):
+    """Every rerun sends every chart again; opening a share menu changes no figure, so no
+    chart is redrawn (no Plotly.react call)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1800})
+    try:
+        page.goto(f"{app_url}/driftsresultat?kommune=4601")
+        wait_until_drawn(page)
+        page.evaluate(
+            "() => { window.koReacts = 0; const react = window.Plotly.react;"
+            " window.Plotly.react = (...args) => { window.koReacts += 1;"
+            " return react.apply(window.Plotly, args); }; }"
+        )
+        page.get_by_role("button", name="Del og last ned").first.click()
+        page.locator("[data-testid='stDownloadButton']").first.wait_for(timeout=20_000)
+        wait_until_drawn(page)
+        assert page.evaluate("window.koReacts") == 0
+        # The count does see redraws: another municipality redraws the charts.
+        box = page.locator("[data-testid='stSelectbox'] input").first
+        box.click()
+        box.fill("5001")
+        page.locator("[role='option']:has-text('(5001)')").first.click()
+        page.wait_for_function("() => window.koReacts >= 3", timeout=30_000)
+    finally:
+        page.close()
+
+
+def test_charts_say_so_in_words_when_plotly_js_cannot_load(browser, app_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 1800})
+    try:
+        page.route("**/app/static/vendor/**", lambda route: route.abort())
+        page.goto(f"{app_url}/driftsresultat?kommune=4601")
+        failed = page.locator(".ko-chart .ko-chart-failed")
+        failed.first.wait_for(timeout=60_000)
+        assert failed.first.text_content().startswith("Grafen kunne ikke tegnes i nettleseren")
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        page.close()

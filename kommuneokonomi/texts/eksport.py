@@ -5,10 +5,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # The "Del og last ned" menu under every exhibit
     "eksport.menu": ("Del og last ned", "Share & download"),
     "eksport.chart_failed": (
-        "Grafen kunne ikke tegnes: nettleseren fikk ikke lastet plotly.js. Last siden på nytt; "
-        "tallene bak grafen kan lastes ned under «Del og last ned».",
-        "The chart could not be drawn: the browser could not load plotly.js. Reload the page; "
-        "the numbers behind the chart can be downloaded under “Share & download”.",
+        "Grafen kunne ikke tegnes i nettleseren. Last siden på nytt; tallene bak grafen kan "
+        "lastes ned under «Del og last ned».",
+        "The chart could not be drawn in the browser. Reload the page; the numbers behind the "
+        "chart can be downloaded under “Share & download”.",
     ),
     "eksport.permalink": ("Lenke til denne visningen", "Link to this view"),
     "eksport.iframe": ("Bygg inn (oppdateres med nye tall)", "Embed (updates with new figures)"),

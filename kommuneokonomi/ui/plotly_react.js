@@ -14,7 +14,8 @@ function loadPlotly() {
       script.src = PLOTLY_SRC;
       script.onload = () => resolve(window.Plotly);
       script.onerror = () => {
-        loading = null;
+        loading = null; // the next figure tries again
+        script.remove();
         reject(new Error(`plotly.js did not load from ${PLOTLY_SRC}`));
       };
       document.head.appendChild(script);
@@ -23,6 +24,9 @@ function loadPlotly() {
   return loading;
 }
 
+// The chart's state lives on its <div>: the figure text last asked for, the figure waiting to
+// be drawn, whether a drawing is under way, whether one has been drawn, and the observer that
+// follows the column's width.
 function chartDiv(parent) {
   let gd = parent.querySelector(":scope > .ko-chart");
   if (!gd) {
@@ -31,33 +35,79 @@ function chartDiv(parent) {
     gd.style.width = "100%";
     gd.setAttribute("role", "figure");
     parent.appendChild(gd);
-    // Follow the column's width (a phone turned, a window resized), not only the window's.
     let width = 0;
-    new ResizeObserver(([entry]) => {
+    gd._koResize = new ResizeObserver(([entry]) => {
       const now = Math.round(entry.contentRect.width);
-      if (width && now !== width && window.Plotly && gd.classList.contains("js-plotly-plot")) {
-        window.Plotly.Plots.resize(gd);
-      }
+      if (width && now !== width && gd._koDrawn) window.Plotly.Plots.resize(gd);
       width = now;
-    }).observe(gd);
+    });
+    gd._koResize.observe(gd);
   }
   return gd;
 }
 
+// Say so in words, and let the same figure be tried again on the next rerun.
+function failed(gd, text, spec) {
+  let note = gd.querySelector(":scope > .ko-chart-failed");
+  if (!note) {
+    note = document.createElement("p");
+    note.className = "ko-chart-failed";
+    gd.appendChild(note);
+  }
+  note.textContent = spec.failed;
+  if (gd._koWanted === text) gd._koWanted = null;
+}
+
+// Draw the newest waiting figure; figures that arrived while one was drawn are skipped.
+async function drawLatest(gd) {
+  gd._koBusy = true;
+  while (gd._koNext && !gd._koGone) {
+    const { text, spec } = gd._koNext;
+    gd._koNext = null;
+    let Plotly;
+    try {
+      Plotly = await loadPlotly();
+    } catch (error) {
+      console.error(error);
+      failed(gd, text, spec);
+      continue;
+    }
+    if (gd._koGone) break;
+    try {
+      await Plotly.react(gd, spec.figure.data, spec.figure.layout, spec.config);
+      gd._koDrawn = true;
+      gd.querySelector(":scope > .ko-chart-failed")?.remove();
+    } catch (error) {
+      console.error(error);
+      Plotly.purge(gd); // start afresh with the next figure
+      gd._koDrawn = false;
+      failed(gd, text, spec);
+    }
+  }
+  gd._koBusy = false;
+}
+
 export default function ({ data, parentElement }) {
-  const spec = JSON.parse(typeof data === "string" ? data : decoder.decode(data));
+  const text = typeof data === "string" ? data : decoder.decode(data);
   const gd = chartDiv(parentElement);
+  // Every rerun sends every chart again; one whose figure did not change is left alone.
+  if (text === gd._koWanted) return cleanup(gd);
+  gd._koWanted = text;
+  const spec = JSON.parse(text);
   gd.style.minHeight = `${spec.figure.layout.height || 450}px`;
   gd.setAttribute("aria-label", spec.label);
-  // One drawing at a time per chart; the last spec received is the one left on screen.
-  gd._koQueue = (gd._koQueue || Promise.resolve())
-    .then(loadPlotly)
-    .then((Plotly) => Plotly.react(gd, spec.figure.data, spec.figure.layout, spec.config))
-    .catch((error) => {
-      console.error(error);
-      gd.textContent = spec.failed;
-    });
+  gd._koNext = { text, spec };
+  if (!gd._koBusy) drawLatest(gd);
+  return cleanup(gd);
+}
+
+// Streamlit calls this when the chart leaves the page (and also when a newer figure replaced
+// this one before it started); only a <div> that is no longer in the page is released.
+function cleanup(gd) {
   return () => {
+    if (gd.isConnected) return;
+    gd._koGone = true;
+    gd._koResize.disconnect();
     if (window.Plotly) window.Plotly.purge(gd);
   };
 }

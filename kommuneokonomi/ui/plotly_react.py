@@ -7,13 +7,16 @@ This component keeps one `<div>` per chart key and hands the new figure to `Plot
 
 plotly.js itself comes from the installed plotly package: it is copied once into the app's
 static files (`static/vendor/`, served at `/app/static/vendor/`, never committed) with a
-gzip twin for nginx, and each browser loads it once per page.
+gzip twin for nginx, and each browser loads it once per page. `make run` and
+deploy/run_cluster.sh copy it at set-up (`python -m kommuneokonomi.ui.plotly_react`), so app
+processes need not write to static/.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -22,6 +25,7 @@ import streamlit as st
 
 from kommuneokonomi.files import write_atomic
 
+LOG = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR_DIR = ROOT / "static" / "vendor"
 SOURCE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -52,8 +56,13 @@ def script_url() -> str:
 
 @cache
 def _component():
-    """Register the component once per process (plotly.js copied first)."""
-    vendor_plotly_js()
+    """Register the component once per process, with plotly.js copied first. Where static/
+    cannot be written (and `python -m kommuneokonomi.ui.plotly_react` did not copy it at
+    set-up), charts say in words that they could not be drawn; the error is logged once."""
+    try:
+        vendor_plotly_js()
+    except OSError as exc:
+        LOG.error("plotly.js could not be copied to %s: %s", VENDOR_DIR, exc)
     js = (Path(__file__).with_name("plotly_react.js")).read_text(encoding="utf-8")
     return st.components.v2.component(
         "kommuneokonomi.plotly_react",
@@ -73,3 +82,7 @@ def plotly_react(figure_json: str, *, key: str, config: dict, label: str, failed
     """Draw a figure (plotly JSON) in a chart that stays mounted under `key` and is updated
     in place when the figure changes."""
     _component()(key=key, data=payload(figure_json, config, label, failed), width="stretch")
+
+
+if __name__ == "__main__":  # set-up: `python -m kommuneokonomi.ui.plotly_react`
+    print(vendor_plotly_js())
