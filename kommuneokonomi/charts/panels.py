@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from kommuneokonomi.charts import theme
+from kommuneokonomi.charts.grid import subplot_grid
 from kommuneokonomi.charts.lines import Band, Line, line_traces
 
 
@@ -29,28 +28,15 @@ def panel_grid(count: int, columns: int) -> tuple[int, int]:
     return -(-count // cols), cols
 
 
-@functools.lru_cache(maxsize=32)
 def _grid(rows: int, cols: int) -> tuple[str, tuple[str, ...], dict]:
-    """make_subplots' layout for a grid (as JSON, cell titles '0', '1', … as placeholders),
-    each cell's axis suffix ('', '2', …) and its grid (so row/col placement keeps working).
-    Cached per shape: make_subplots costs ~20 ms.
-    """
-    fig = make_subplots(
-        rows=rows,
-        cols=cols,
-        subplot_titles=[str(i) for i in range(rows * cols)],
+    """The cached grid for panels: x axes shared, each panel its own y scale."""
+    return subplot_grid(
+        rows,
+        cols,
         shared_xaxes="all",
         horizontal_spacing=0.09 if cols > 1 else 0.0,
         vertical_spacing=0.32 / rows,
     )
-    layout = fig.layout.to_plotly_json()
-    layout.pop("template", None)  # the new figure gets the default template
-    suffixes = tuple(
-        fig.get_subplot(*(n + 1 for n in divmod(i, cols))).xaxis.plotly_name.removeprefix("xaxis")
-        for i in range(rows * cols)
-    )
-    grid = {"_grid_ref": fig._grid_ref, "_grid_str": fig._grid_str}  # as a pickled figure
-    return json.dumps(layout), suffixes, grid
 
 
 def panels(

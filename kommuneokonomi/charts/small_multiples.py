@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from kommuneokonomi.charts import theme
+from kommuneokonomi.charts.grid import subplot_grid
 from kommuneokonomi.charts.lines import Line, line_traces
 
 PANEL_PX = {False: 150, True: 130}  # panel height on wide screens and on phones
@@ -38,28 +37,15 @@ def plot_height(count: int) -> int:
     return rows * PANEL_PX[theme.COMPACT.get()] + (rows - 1) * GAP_PX
 
 
-@functools.lru_cache(maxsize=64)
-def _grid(rows: int, cols: int, height: int) -> tuple[str, tuple[str, ...], dict]:
-    """make_subplots' layout for a grid (as JSON, cell titles '0', '1', … as placeholders),
-    each cell's axis suffix ('', '2', …) and its grid (so row/col placement keeps working).
-    Cached per shape: make_subplots costs ~20 ms.
-    """
-    fig = make_subplots(
-        rows=rows,
-        cols=cols,
+def _grid(rows: int, cols: int, count: int) -> tuple[str, tuple[str, ...], dict]:
+    """The cached grid for `count` panels: one y axis shared by all, gaps for the titles."""
+    return subplot_grid(
+        rows,
+        cols,
         shared_yaxes="all",
-        subplot_titles=[str(i) for i in range(rows * cols)],
-        vertical_spacing=GAP_PX / height if rows > 1 else 0.0,
+        vertical_spacing=GAP_PX / plot_height(count) if rows > 1 else 0.0,
         horizontal_spacing=0.04 if cols > 2 else 0.06,
     )
-    layout = fig.layout.to_plotly_json()
-    layout.pop("template", None)  # the new figure gets the default template
-    suffixes = tuple(
-        fig.get_subplot(*(n + 1 for n in divmod(i, cols))).xaxis.plotly_name.removeprefix("xaxis")
-        for i in range(rows * cols)
-    )
-    grid = {"_grid_ref": fig._grid_ref, "_grid_str": fig._grid_str}  # as a pickled figure
-    return json.dumps(layout), suffixes, grid
 
 
 def small_multiples(panels: Sequence[Panel], x_range: tuple[float, float]) -> go.Figure:
@@ -71,7 +57,7 @@ def small_multiples(panels: Sequence[Panel], x_range: tuple[float, float]) -> go
     """
     cols = columns_for(len(panels))
     rows = math.ceil(len(panels) / cols)
-    spec, suffixes, grid = _grid(rows, cols, plot_height(len(panels)))
+    spec, suffixes, grid = _grid(rows, cols, len(panels))
     layout = json.loads(spec)  # a fresh copy of the cached grid
     annotations = [  # the panel titles, by placeholder; none over empty cells
         {**a, "text": panels[int(a["text"])].title}
@@ -108,6 +94,6 @@ def bottom_axes(count: int) -> set[str]:
     """Layout names ('xaxis3') of the lowest panel in each column: they carry the x title."""
     cols = columns_for(count)
     rows = math.ceil(count / cols)
-    suffixes = _grid(rows, cols, plot_height(count))[1]
+    suffixes = _grid(rows, cols, count)[1]
     lowest = {i % cols: i for i in range(count)}
     return {f"xaxis{suffixes[i]}" for i in lowest.values()}

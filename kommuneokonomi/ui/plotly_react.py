@@ -24,10 +24,10 @@ import plotly
 import streamlit as st
 
 from kommuneokonomi.files import write_atomic
+from kommuneokonomi.settings import PROJECT_ROOT
 
 LOG = logging.getLogger(__name__)
-ROOT = Path(__file__).resolve().parents[2]
-VENDOR_DIR = ROOT / "static" / "vendor"
+VENDOR_DIR = PROJECT_ROOT / "static" / "vendor"
 SOURCE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
