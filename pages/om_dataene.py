@@ -30,7 +30,7 @@ def table(builder: Callable[[ViewState], Exhibit]) -> None:
     if ex is None:
         return
     st.markdown(f"**{om.md(ex.title)}**")
-    st.dataframe(om.display(ex), hide_index=True, key=f"table-{ex.id}")
+    st.dataframe(om.display(ex), hide_index=True, key=f"table-{ex.id}", placeholder="–")
     st.caption(om.md(ex.source_text))
     for note in ex.notes:
         st.caption(om.md(note))
@@ -88,7 +88,7 @@ if kommuner is not None:
     if rows.empty:
         st.info(om.no_hits(query, ctx.lang))
     else:
-        st.dataframe(rows, hide_index=True, key="table-om-dekning-kommuner")
+        st.dataframe(rows, hide_index=True, key="table-om-dekning-kommuner", placeholder="–")
     st.caption(om.md(kommuner.source_text))
     for note in kommuner.notes:
         st.caption(om.md(note))

@@ -104,6 +104,7 @@ def index_picker(lang: str, measure: q.Measure, members: tuple[str, ...]) -> int
             options=years,
             key="indeks",
             disabled=not on,
+            placeholder=t("sammenlign.indeks_year_off", lang),
         )
     chosen = base if on else None
     url.keep("indeks", chosen, url_value=str(chosen) if chosen else None)

@@ -28,6 +28,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "sammenlign.kostra_suffix": ("{name} (KOSTRA)", "{name} (KOSTRA)"),
     "sammenlign.indeks_toggle": ("Indekser til 100 i et basisår", "Index to 100 in a base year"),
+    "sammenlign.indeks_year_off": ("Slå på indeksering først", "Turn on indexing first"),
     "sammenlign.indeks_year": ("Basisår", "Base year"),
     "sammenlign.indeks_help": (
         "Hver kommunes serie deles på sin egen verdi i basisåret og ganges med 100, så du ser "

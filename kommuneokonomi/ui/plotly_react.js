@@ -31,7 +31,9 @@ function chartDiv(parent) {
   let gd = parent.querySelector(":scope > .ko-chart");
   if (!gd) {
     gd = document.createElement("div");
-    gd.className = "ko-chart";
+    // plotly adds js-plotly-plot when it draws; set here, a chart still waiting for plotly.js
+    // counts as a chart not yet drawn for anything that waits for charts (tests, screenshots).
+    gd.className = "ko-chart js-plotly-plot";
     gd.style.width = "100%";
     gd.setAttribute("role", "figure");
     parent.appendChild(gd);
