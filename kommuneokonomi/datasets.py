@@ -6,6 +6,7 @@ definitions, so a dataset has one schema whichever path produced it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -22,6 +23,19 @@ KOSTRA_LANDET = "EAK"
 KOSTRA_LANDET_UTEN_OSLO = "EAKUO"
 
 PROJECTION_ALTERNATIVES = ("MMMM", "LLML", "HHMH")
+
+_KOSTRA_LEVELS = (
+    (re.compile(r"^\d{4}$"), "kommune"),
+    (re.compile(r"^EKG\d+$"), "kostragruppe"),
+    (re.compile(rf"^({KOSTRA_LANDET}|{KOSTRA_LANDET_UTEN_OSLO})$"), "landet"),
+    (re.compile(r"^EAFK\d{2}$"), "fylke"),
+)
+
+
+def kostra_region_level(code: str) -> str | None:
+    """The level of a KOSTRA region code ('kommune', 'kostragruppe', 'landet', 'fylke'), or
+    None for codes the app does not use."""
+    return next((level for pattern, level in _KOSTRA_LEVELS if pattern.match(code)), None)
 
 
 @dataclass(frozen=True)

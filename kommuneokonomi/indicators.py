@@ -98,3 +98,72 @@ INDICATORS: dict[str, Indicator] = {
         ),
     ]
 }
+
+
+# --- Amounts of the municipal group accounts (kommunekonsern) by regnskapsbegrep ---------
+# NOTE: SSB publishes these in table 12137 ("Finansielle nøkkeltall i kroner per innbygger,
+# kommunekonsern, etter regnskapsbegrep"), each as an amount in 1000 kr and in kr per
+# innbygger (the population on 1 January of the next year). The codes here are the app's:
+# regnskapsbegrep plus the measure, since SSB's ContentsCodes are read from metadata.
+BRUTTO_DRIFTSINNTEKTER = "AGD13"
+NETTO_DRIFTSRESULTAT_KR = "AGD23"
+NETTO_LANEGJELD = "KG31"
+BELOP, PER_INNBYGGER = "belop", "per_innbygger"
+AMOUNT_TABLE = "12137"
+
+
+def amount_code(regnskapsbegrep: str, measure: str) -> str:
+    """The app's indicator code for an amount: 'AGD13_belop' (1000 kr), 'AGD13_per_innbygger'."""
+    return f"{regnskapsbegrep}_{measure}"
+
+
+AMOUNTS: dict[str, Indicator] = {
+    i.code: i
+    for begrep, name_nb, name_en, better in [
+        (BRUTTO_DRIFTSINNTEKTER, "Brutto driftsinntekter", "Gross operating revenue", None),
+        (NETTO_DRIFTSRESULTAT_KR, "Netto driftsresultat", "Net operating result", True),
+        (NETTO_LANEGJELD, "Netto lånegjeld", "Net debt", False),
+    ]
+    for i in [
+        Indicator(amount_code(begrep, BELOP), name_nb, name_en, "1000 kr", better),
+        Indicator(
+            amount_code(begrep, PER_INNBYGGER),
+            f"{name_nb} per innbygger",
+            f"{name_en} per inhabitant",
+            "kr",
+            better,
+        ),
+    ]
+}
+
+# --- Figures the app computes from SSB's amounts (marked `computed` wherever shown) --------
+NETTO_LANEGJELD_PCT = "KG31_pct"
+NORMGAP_BELOP = "normgap_belop"
+NORMGAP_PER_INNBYGGER = "normgap_per_innbygger"
+
+COMPUTED: dict[str, Indicator] = {
+    i.code: i
+    for i in [
+        Indicator(
+            NETTO_LANEGJELD_PCT,
+            "Netto lånegjeld i % av brutto driftsinntekter",
+            "Net debt, % of gross operating revenue",
+            "prosent",
+            False,
+        ),
+        Indicator(
+            NORMGAP_BELOP,
+            "Avstand til TBU-normen (1000 kr)",
+            "Gap to the TBU norm (NOK 1000)",
+            "1000 kr",
+            False,
+        ),
+        Indicator(
+            NORMGAP_PER_INNBYGGER,
+            "Avstand til TBU-normen per innbygger",
+            "Gap to the TBU norm per inhabitant",
+            "kr",
+            False,
+        ),
+    ]
+}

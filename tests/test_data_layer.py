@@ -126,6 +126,8 @@ def test_status_lists_every_dataset_with_origin_and_coverage(settings):
     assert set(rows) == set(DATASETS)
     assert rows["befolkning"]["kommuner"] == 357 and rows["befolkning"]["years"] == [2005, 2026]
     assert rows["befolkning"]["origin"] == "snapshot" and "07459" in rows["befolkning"]["source"]
+    for name in ("kostra", "framskriving"):
+        assert rows[name]["kommuner"] == 357, name
 
 
 def test_status_cli_prints_json(settings, monkeypatch, capsys):

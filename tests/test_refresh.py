@@ -102,7 +102,7 @@ def test_live_data_shows_as_of_date(full_cache):
     provenance = DataStore(settings).provenance("kostra")
     assert provenance.as_of_kind == "fetched"
     assert provenance.as_of[:4].isdigit()
-    assert provenance.table_ids == ["12134"]
+    assert provenance.table_ids == ["12134", "12137"]
 
 
 def test_population_of_merged_municipality_is_the_sum_and_splits_are_not_guessed(full_cache):
@@ -132,20 +132,48 @@ def test_unchanged_table_is_skipped_and_force_fetches(cache_copy, ssb_server):
     assert ssb_server.data_requests() == []
     report = refresh(cache_copy, ["kostra"], force=True, bar=False)
     assert report.ok
-    assert len(ssb_server.data_requests()) == 1
+    assert len(ssb_server.data_requests()) == 2, "12134 and 12137"
 
 
-def test_new_ssb_updated_time_triggers_a_fetch(cache_copy, ssb_server):
-    table = ssb_server.tables["12134"]
+@pytest.mark.parametrize("table_id", ["12134", "12137"])
+def test_new_ssb_updated_time_of_either_table_triggers_a_fetch(cache_copy, ssb_server, table_id):
+    table = ssb_server.tables[table_id]
     old = table.updated
-    table.updated = "2026-06-15T06:00:00Z"
+    table.updated = "2026-09-15T06:00:00Z"
     try:
         report = refresh(cache_copy, ["kostra"], bar=False)
     finally:
         table.updated = old
-    assert report.ok and len(ssb_server.data_requests()) == 1
+    assert report.ok and len(ssb_server.data_requests()) == 2
     entry = read_manifest(cache_copy.live_dir)["datasets"]["kostra"]
-    assert entry["ssb_updated"] == "2026-06-15T06:00:00Z"
+    held = {entry["table_id"]: entry["ssb_updated"]}
+    held.update({a["table_id"]: a["ssb_updated"] for a in entry["also"]})
+    assert held[table_id] == "2026-09-15T06:00:00Z"
+
+
+def test_refresh_fetches_the_amounts_for_every_municipality_from_2015(
+    full_cache, snapshot_settings
+):
+    settings, _ = full_cache
+    entry = read_manifest(settings.live_dir)["datasets"]["kostra"]
+    (amounts,) = entry["also"]
+    assert amounts["table_id"] == "12137", "found by searching SSB, not a fixed id"
+    assert amounts["query"]["selection"] and all(
+        (settings.live_dir / p).is_file() for p in entry["raw"]
+    )
+    live = DataStore(settings).frame("kostra")
+    revenue = live[live["indicator_code"] == "AGD13_belop"]
+    assert revenue["region_code"].str.fullmatch(r"\d{4}").sum() > 0
+    assert revenue.loc[revenue["region_level"] == "kommune", "region_code"].nunique() == 357
+    assert sorted(revenue["year"].unique()) == list(range(2015, 2026))
+    assert set(live.loc[live["indicator_code"].str.contains("_"), "table_id"]) == {"12137"}
+    # Real cells come back as published: Drammen's amounts equal the snapshot's.
+    snapshot = DataStore(snapshot_settings).frame("kostra")
+    keys = ["region_code", "indicator_code", "year"]
+    mine = live[live["region_code"] == "3301"].set_index(keys)["value"]
+    seed = snapshot[(snapshot["region_code"] == "3301") & snapshot["table_id"].eq("12137")]
+    seed = seed.set_index(keys)["value"]
+    assert mine.reindex(seed.index).equals(seed)
 
 
 def test_503_is_retried_and_the_refresh_completes(cache_copy, ssb_server):
@@ -161,7 +189,7 @@ def test_timeout_is_retried_and_the_refresh_completes(cache_copy, ssb_server):
     ssb_server.faults.add("slow", 1, seconds=1.0, path="/data")
     report = refresh(settings, ["kostra"], force=True, bar=False)
     assert report.ok
-    assert len(ssb_server.data_requests()) == 2
+    assert len(ssb_server.data_requests()) == 3, "one retried, then the amounts table"
     assert_cache_readable(cache_copy)
 
 
@@ -191,9 +219,18 @@ def _assert_kept(settings: Settings, before: dict, dataset: str, reason: str) ->
             "UnexpectedDimensions",
         ),
         (lambda s: s.faults.discontinue("12134"), "TableDiscontinued"),
+        (lambda s: s.faults.discontinue("12137"), "TableNotFound"),
         (lambda s: s.faults.fail_next(20, status=503, retry_after="0"), "ServerUnavailable"),
     ],
-    ids=["truncated", "html", "renamed-in-metadata", "renamed-in-data", "discontinued", "down"],
+    ids=[
+        "truncated",
+        "html",
+        "renamed-in-metadata",
+        "renamed-in-data",
+        "discontinued",
+        "amounts-discontinued",
+        "down",
+    ],
 )
 def test_failed_refresh_keeps_the_last_good_cache(cache_copy, ssb_server, arm, reason):
     before = read_manifest(cache_copy.live_dir)["datasets"]["kostra"]

@@ -186,3 +186,18 @@ def test_missing_seed_directory_says_what_is_missing_and_how_to_fetch_live(tmp_p
     settings = replace(load_settings(), seed_dir=tmp_path / "nowhere", cache_dir=tmp_path)
     with pytest.raises(SeedMissing, match=r"KOMMUNE_SEED_DIR.*loaders refresh"):
         build_snapshot(settings, log=lambda _: None)
+
+
+def test_projection_holds_every_municipality_and_sums_to_the_county_totals(store):
+    proj = store.frame("framskriving")
+    main = proj[(proj.table_id == "14288") & (proj.alternative == "MMMM")]
+    kommuner = main[main.region_level == "kommune"]
+    totals = kommuner.groupby(["region_code", "year"])["persons"].sum()
+    assert totals.index.get_level_values(0).nunique() == 357
+    assert totals.loc["3301", 2024] == 104_487 and totals.loc["3301", 2050] == 115_964
+    assert totals.loc[:, 2024].sum() == 5_550_203, "the base year is the registered population"
+    county = totals.groupby([totals.index.get_level_values(0).str[:2], "year"]).sum()
+    fylker = main[(main.region_level == "fylke") & (main.age_group == "total")]
+    for row in fylker.itertuples():
+        assert county.loc[(row.region_code, row.year)] == row.persons, row
+

@@ -1,8 +1,11 @@
-"""KOSTRA key-figure queries (SSB 12134): values, series, rankings, groups and coverage.
+"""KOSTRA queries (SSB 12134 key figures, 12137 amounts): values, series, rankings, groups
+and coverage.
 
 NOTE: figures for the latest year are preliminary until SSB's final release in June, and
 older years are revised; every row carries its `vintage`. KOSTRA groups were redrawn in
-2020, so group series break between 2019 and 2020.
+2020, so group series break between 2019 and 2020. Figures the app computes from SSB's
+amounts (`queries.beregnet`) come back from `indicator` like published ones, with
+`computed` True and their `basis`.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import pandas as pd
 
 from kommuneokonomi import data
 from kommuneokonomi.datasets import KOSTRA_LANDET, KOSTRA_LANDET_UTEN_OSLO
+from kommuneokonomi.queries import beregnet
 from kommuneokonomi.queries.cache import cached
 
 GROUP_BREAK_YEAR = 2020  # first year of the current KOSTRA grouping
@@ -26,14 +30,30 @@ COLUMNS = [
     "published",
     "source",
     "source_code",
+    "table_id",
+    "computed",
+    "basis",
 ]
+
+
+def published(indicator_code: str) -> pd.DataFrame:
+    """The dataset's rows for one figure exactly as SSB published them (nothing computed)."""
+    kostra = data.frame("kostra")
+    return kostra.loc[kostra["indicator_code"] == indicator_code].reset_index(drop=True)
 
 
 @cached()
 def indicator(indicator_code: str) -> pd.DataFrame:
-    """All rows for one key figure, every region and year."""
-    kostra = data.frame("kostra")
-    return kostra.loc[kostra["indicator_code"] == indicator_code, COLUMNS].reset_index(drop=True)
+    """All rows for one figure, every region and year: SSB's published rows, and for the
+    figures in `beregnet.FORMULAS` the computed ones where SSB's are missing or older."""
+    rows = published(indicator_code)
+    formula = beregnet.FORMULAS.get(indicator_code)
+    if formula is not None:
+        computed = beregnet.compute(formula, published(formula.a), published(formula.b))
+        rows = beregnet.newest(rows, computed)
+    else:
+        rows = rows.assign(computed=False, basis=None)
+    return rows[COLUMNS].sort_values(["region_code", "year"]).reset_index(drop=True)
 
 
 def series(indicator_code: str, region_codes: tuple[str, ...]) -> pd.DataFrame:

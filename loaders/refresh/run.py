@@ -26,7 +26,7 @@ from loaders.refresh.framskriving import FRAMSKRIVING
 from loaders.refresh.klass import KOMMUNER, MEDLEMSKAP
 from loaders.refresh.kostra import KOSTRA
 from loaders.refresh.progress import Progress
-from loaders.refresh.spec import Context, Fetched, Spec
+from loaders.refresh.spec import Context, Fetched, Spec, TableQuery
 from loaders.ssb import jsonstat
 from loaders.ssb.client import SsbClient, frame_of
 from loaders.ssb.errors import SsbError, TableNotFound, UnexpectedDimensions
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 SPECS: tuple[Spec, ...] = (KOMMUNER, MEDLEMSKAP, BEFOLKNING, FRAMSKRIVING, KOSTRA)
 
 # Requests a spec needs when nothing has to be split or retried (for the progress total).
-_PLANNED = {"klass131": 3, "klass112": 12, "07459": 3, "framskriving": 3, "12134": 3}
+_PLANNED = {"klass131": 3, "klass112": 12, "07459": 3, "framskriving": 3, "12134": 7}
 
 _FAILURES = (SsbError, ValidationError, jsonstat.JsonStatError, ValueError, KeyError, DataError)
 
@@ -133,6 +133,24 @@ def _describe(outcome: Outcome) -> str:
     return f"{outcome.spec}: {outcome.status}" + (f" ({rows})" if rows else "")
 
 
+def _table_source(fetched: Fetched, day: str) -> dict[str, Any]:
+    """One fetched table as a source: its title, id, SSB's update day and the years it spans."""
+    metadata = fetched.metadata
+    time = metadata.variable("Tid")
+    years = list(time.values) if time else []
+    return Source(
+        title=metadata.label,
+        publisher="Statistisk sentralbyrå",
+        licence=LICENCE_SSB,
+        table_id=fetched.table_id,
+        url=f"https://www.ssb.no/statbank/table/{fetched.table_id}",
+        origin="SSB PxWebApi v2",
+        published=(fetched.updated or "")[:10] or None,
+        fetched=day,
+        period=f"{years[0]}–{years[-1]}" if years else None,
+    ).as_dict()
+
+
 def _run_guarded(
     spec: Spec,
     client: SsbClient,
@@ -186,14 +204,26 @@ def _run(
     fetched_at = now_iso()
     stamp = fetched_at.replace(":", "").replace("+0000", "Z")
     if spec.table is not None:
-        fetched = _resolve_table(spec, client, ctx)
-        if not force and _unchanged(spec, cache, fetched):
+        fetched = _resolve_table(spec.table, client, ctx)
+        fetched.also = [_resolve_table(query, client, ctx) for query in spec.also]
+        parts = [(spec.table, fetched), *zip(spec.also, fetched.also, strict=True)]
+        if not force and _unchanged(spec, cache, [part for _, part in parts]):
             for name in spec.produces:
                 cache.mark_checked(name, {})
             return Outcome(spec.name, "unchanged", "SSB has not updated the table", spec.produces)
-        docs = _fetch_table(spec, client, ctx, fetched, progress)
-        raw.extend(cache.save_raw(fetched.table_id, stamp, docs))
-        facts = _table_facts(fetched, client, docs, fetched_at)
+        part_facts = []
+        for query, part in parts:
+            docs = _fetch_table(spec.name, query, client, ctx, part, progress)
+            raw.extend(cache.save_raw(part.table_id, stamp, docs))
+            part_facts.append(_table_facts(part, client, docs, fetched_at))
+        facts = part_facts[0]
+        if len(part_facts) > 1:
+            facts["also"] = [
+                {k: v for k, v in f.items() if k != "fetched_at"} for f in part_facts[1:]
+            ]
+            synthetic = sum(f.get("synthetic_cells", 0) for f in part_facts)
+            if synthetic:
+                facts["synthetic_cells"] = synthetic
     else:
         fetched = _fetch_klass(spec, client, ctx)
         answers = [{"call": key, "answer": items} for key, items in fetched.klass.items()]
@@ -213,9 +243,8 @@ def _run(
     return Outcome(spec.name, "updated" if changed else "unchanged", "", spec.produces, rows)
 
 
-def _resolve_table(spec: Spec, client: SsbClient, ctx: Context) -> Fetched:
+def _resolve_table(query: TableQuery, client: SsbClient, ctx: Context) -> Fetched:
     """The table's listing and metadata: the fixed id, or the newest search hit that fits."""
-    query = spec.table
     if query.table_id is not None:
         listing = client.table(query.table_id)
         return Fetched(query.table_id, client.metadata(query.table_id), listing)
@@ -230,19 +259,27 @@ def _resolve_table(spec: Spec, client: SsbClient, ctx: Context) -> Fetched:
     raise TableNotFound(f"no current table found by searching SSB for {query.search!r}")
 
 
-def _unchanged(spec: Spec, cache: LiveCache, fetched: Fetched) -> bool:
-    """True when every dataset of the spec holds this table at SSB's current `updated` time."""
+def _unchanged(spec: Spec, cache: LiveCache, parts: list[Fetched]) -> bool:
+    """True when every dataset of the spec holds each of its tables at SSB's current `updated`
+    time (the first table's facts at the top of the entry, the others' under `also`)."""
+    now = [(p.table_id, p.updated) for p in parts]
     for name in spec.produces:
         entry = cache.entry(name)
         if not entry.get("file") or not (cache.directory / entry["file"]).is_file():
             return False
-        if entry.get("table_id") != fetched.table_id or entry.get("ssb_updated") != fetched.updated:
+        held = [entry, *entry.get("also", [])]
+        if [(e.get("table_id"), e.get("ssb_updated")) for e in held] != now:
             return False
     return True
 
 
 def _fetch_table(
-    spec: Spec, client: SsbClient, ctx: Context, fetched: Fetched, progress: Progress
+    loader: str,
+    query: TableQuery,
+    client: SsbClient,
+    ctx: Context,
+    fetched: Fetched,
+    progress: Progress,
 ) -> list[dict[str, Any]]:
     """Fetch the spec's selection (split under the cell limit) and parse it into one frame.
 
@@ -250,10 +287,10 @@ def _fetch_table(
     `frame_of`, so it is the one `SsbClient.data_frame` would give.
     """
     metadata = fetched.metadata
-    selection = spec.table.select(metadata, ctx)
+    selection = query.select(metadata, ctx)
     if not selection:
         raise UnexpectedDimensions(
-            f"table {fetched.table_id} lacks a variable the {spec.name} loader needs (it has "
+            f"table {fetched.table_id} lacks a variable the {loader} loader needs (it has "
             f"{', '.join(metadata.variable_codes)}); SSB may have renamed it"
         )
     resolved = resolve(metadata, selection)
@@ -307,21 +344,7 @@ def _sources(
     """The `sources` list of a dataset's entry, as the app shows it next to every number."""
     day = fetched_at[:10]
     if spec.table is not None:
-        metadata = fetched.metadata
-        time = metadata.variable("Tid")
-        years = list(time.values) if time else []
-        source = Source(
-            title=metadata.label,
-            publisher="Statistisk sentralbyrå",
-            licence=LICENCE_SSB,
-            table_id=fetched.table_id,
-            url=f"https://www.ssb.no/statbank/table/{fetched.table_id}",
-            origin="SSB PxWebApi v2",
-            published=(fetched.updated or "")[:10] or None,
-            fetched=day,
-            period=f"{years[0]}–{years[-1]}" if years else None,
-        )
-        return {"sources": [source.as_dict()]}
+        return {"sources": [_table_source(part, day) for part in [fetched, *fetched.also]]}
     sources = []
     missing = sorted(fetched.klass_missing)
     for title, table_id, path in spec.klass_sources.get(name, ()):

@@ -42,13 +42,18 @@ class KlassCall:
 
 @dataclass(frozen=True)
 class Spec:
-    """A loader: the datasets it produces, what it fetches, and how it tidies the answers."""
+    """A loader: the datasets it produces, what it fetches, and how it tidies the answers.
+
+    `also` names further tables whose answers `tidy` combines with the first table's (they
+    arrive in `Fetched.also`, in the same order); the spec fails or succeeds as a whole.
+    """
 
     name: str
     produces: tuple[str, ...]
     tidy: Callable[[Fetched, Context], dict[str, pd.DataFrame]]
     title: str
     table: TableQuery | None = None
+    also: tuple[TableQuery, ...] = ()
     klass: Callable[[Context], list[KlassCall]] | None = None
     needs_codes: bool = True
     klass_sources: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
@@ -92,6 +97,7 @@ class Fetched:
     selection: Selection | None = None
     klass: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     klass_missing: dict[str, str] = field(default_factory=dict)
+    also: list[Fetched] = field(default_factory=list)
 
     @property
     def updated(self) -> str | None:

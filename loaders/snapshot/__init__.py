@@ -67,7 +67,8 @@ def _build_all(seed: Seed) -> Iterator[Built]:
     """Every snapshot dataset, in dependency order (later steps use earlier frames)."""
     kommune_list = kommuner.build_kommuner(seed)
     yield kommune_list
-    yield kommuner.build_kodeendringer(seed)
+    kodeendringer = kommuner.build_kodeendringer(seed)
+    yield kodeendringer
     yield kostragrupper.build_medlemskap(seed)
     yield kostragrupper.build_kjennetegn(seed)
     yield kostragrupper.build_beskrivelse(seed)
@@ -75,7 +76,7 @@ def _build_all(seed: Seed) -> Iterator[Built]:
     yield population
     yield befolkning.build_grupper(population.frame, kommune_list.frame)
     yield framskriving.build_framskriving(seed, kommune_list.frame)
-    yield kostra.build_kostra(seed, kommune_list.frame)
+    yield kostra.build_kostra(seed, kommune_list.frame, kodeendringer.frame)
     yield tillegg.build_tbu(seed)
     yield tillegg.build_utgiftsbehov(seed)
     yield geo.build_naboer(seed)

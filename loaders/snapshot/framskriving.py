@@ -1,7 +1,11 @@
-"""Population projections (SSB 14288 from 2024, 14746 from 2026): Telemark, counties, Norway.
+"""Population projections (SSB 14288 from 2024, 14746 from 2026).
 
-NOTE: the offline files name regions instead of coding them; names are matched to codes
-through the municipality list and the county boundaries, and an unmatched name fails the build.
+By age group and alternative for Telemark's municipalities, Telemark and Norway; totals of
+every county (three alternatives) and of every municipality (main alternative MMMM only).
+
+NOTE: the Telemark and county files name regions instead of coding them; names are matched to
+codes through the municipality list and the county boundaries, and an unmatched name fails
+the build. The all-municipality file codes them (as integers: zero-padded here).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ FILES = {
     "14746": "ssb/projections/14746_projection_2026_telemark_and_national.csv",
 }
 COUNTY_TOTALS = "ssb/projections/14288_projection_2024_fylke_totals.csv"
+KOMMUNE_TOTALS = "ssb/projections/14288_projection_2024_kommune_totals_mmmm.csv"
+BASE_YEAR_14288 = 2024  # the 2024 projection starts from the registered population 1.1.2024
 
 ALTERNATIVES = {
     "Hovedalternativet (MMMM)": "MMMM",
@@ -73,6 +79,18 @@ SOURCES = [
         url="https://www.ssb.no/statbank/table/14288",
         origin="JohanWidding/SSB-regionale-befolkningsframskrivinger@5600ef3f",
         period="2024–2050",
+    ),
+    Source(
+        title="Framskrevet folkemengde 1. januar, kommunetotaler, hovedalternativet (MMMM)",
+        publisher="Statistisk sentralbyrå",
+        licence=LICENCE_SSB,
+        table_id="14288",
+        file=KOMMUNE_TOTALS,
+        url="https://www.ssb.no/statbank/table/14288",
+        origin="NINAnor/arealbruksscenarier@2c89e661 (data-raw/fcKomPop.csv)",
+        period="2024–2050",
+        reference_date="2024-01-01",
+        caveat="Alle 357 kommuner, bare totalt folketall og bare hovedalternativet (MMMM).",
     ),
 ]
 
@@ -137,12 +155,41 @@ def build_framskriving(seed: Seed, kommuner: pd.DataFrame) -> Built:
     county_totals = _coded(totals, names, "14288")
     frame = pd.concat(frames, ignore_index=True)
     _check_totals(frame, county_totals)
-    frame = pd.concat([frame, county_totals], ignore_index=True)
+    kommune_totals = _kommune_totals(seed, kommuner)
+    _check_totals(frame, kommune_totals)
+    # Municipalities with age groups in 14288 (Telemark) keep those; the others get the total.
+    with_groups = set(frame.loc[frame["table_id"] == "14288", "region_code"])
+    kommune_totals = kommune_totals[~kommune_totals["region_code"].isin(with_groups)]
+    frame = pd.concat([frame, county_totals, kommune_totals], ignore_index=True)
     return Built("framskriving", SOURCES, frame=frame)
 
 
+def _kommune_totals(seed: Seed, kommuner: pd.DataFrame) -> pd.DataFrame:
+    """Every municipality's projected total (MMMM), base year 2024 to 2050, long form."""
+    raw = pd.read_csv(seed.path(KOMMUNE_TOTALS))
+    codes = raw["kommunenummer"].astype(int).astype(str).str.zfill(4)
+    unknown = sorted(set(codes) - set(kommuner["kommune_code"]))
+    if unknown:
+        raise ValueError(f"{KOMMUNE_TOTALS}: municipality codes not in use: {unknown}")
+    # NOTE: columns pop2011…pop2024 are registered population; from 2025 on, the projection.
+    years = range(BASE_YEAR_14288, 2051)
+    wide = raw[[f"pop{y}" for y in years]].set_axis(list(years), axis=1).assign(region_code=codes)
+    long = wide.melt(id_vars="region_code", var_name="year", value_name="persons")
+    return pd.DataFrame(
+        {
+            "table_id": "14288",
+            "region_code": long["region_code"],
+            "region_level": "kommune",
+            "alternative": "MMMM",
+            "year": long["year"].astype(int),
+            "age_group": "total",
+            "persons": long["persons"].astype("int64"),
+        }
+    )
+
+
 def _check_totals(by_age: pd.DataFrame, totals: pd.DataFrame) -> None:
-    """Where a county has both age groups and a total (Telemark), they must agree exactly."""
+    """Where a region has both age groups and a total (Telemark), they must agree exactly."""
     keys = ["table_id", "region_code", "alternative", "year"]
     summed = by_age.groupby(keys)["persons"].sum()
     both = totals.set_index(keys)["persons"].to_frame("total").join(summed, how="inner")

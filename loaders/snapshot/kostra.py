@@ -1,9 +1,12 @@
-"""KOSTRA key financial figures (SSB 12134) from the offline files, one row per region-figure-year.
+"""KOSTRA figures from the offline files, one row per region-figure-year.
 
-The offline files cover few municipalities (43 in Vestland for 2025, Lørenskog and its
-neighbours 2024–2025, Oslo 2015–2025, Bergen 2023–2025) plus Landet, Landet uten Oslo and
-some KOSTRA groups. Where several files give the same figure, the most recent publication
-wins; a disagreement is recorded in the manifest, never averaged away.
+The published key figures of table 12134 cover few municipalities (43 in Vestland for 2025,
+Lørenskog and its neighbours 2020–2025, Oslo 2015–2025, Bergen 2023–2025) plus Landet,
+Landet uten Oslo and some KOSTRA groups; where several files give the same figure, the most
+recent publication wins and a disagreement is recorded in the manifest, never averaged away.
+The amounts of table 12137 (brutto driftsinntekter, netto driftsresultat, netto lånegjeld)
+cover every municipality, KOSTRA group and Landet, 2020–2025; netto driftsresultat in per
+cent where 12134 lacks it is computed from them in `kommuneokonomi.queries.kostra`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,16 @@ import openpyxl
 import pandas as pd
 
 from kommuneokonomi.datasets import KOSTRA_LANDET, KOSTRA_LANDET_UTEN_OSLO, LICENCE_SSB
-from kommuneokonomi.indicators import INDICATORS, NETTO_DRIFTSRESULTAT
+from kommuneokonomi.indicators import (
+    AMOUNT_TABLE,
+    AMOUNTS,
+    BELOP,
+    INDICATORS,
+    NETTO_DRIFTSRESULTAT,
+    PER_INNBYGGER,
+    amount_code,
+)
+from loaders.codes import CodeHistory
 from loaders.snapshot.base import Built, Seed
 from loaders.store import Source
 
@@ -23,8 +35,11 @@ WORKBOOK = "ssb/kostra/12134_lorenskog_naboer_2020_2025.xlsx"
 VESTLAND = "ssb/kostra/12134_netto_driftsresultat_vestland_2025.csv"
 OSLO_2015_2018 = "ssb/kostra/12134_oslo_landet_2015_2018_transcribed.csv"
 SINGLE_VALUES = "ssb/kostra/netto_driftsresultat_single_values_transcribed.csv"
+AMOUNTS_FILE = "ssb/kostra/kostra_belop_kommunekonsern_2020_2025_transcribed.csv"
 
 PRELIMINARY_2025 = "2026-03-16"  # SSB published preliminary KOSTRA 2025 on 16 March 2026
+FINAL_2025 = "2026-06"  # SSB's final KOSTRA 2025 (June 2026), which also revises older years
+AMOUNTS_FETCHED = "2026-09-14"
 
 _BASE = Source(
     title="Utvalgte nøkkeltall for kommuneregnskap, kommunekonsern",
@@ -64,6 +79,23 @@ SOURCE_SINGLE = replace(
     origin="enkeltverdier sitert fra SSB (kilde per rad)",
     period="2018–2025",
     caveat="Enkeltverdier sitert fra SSB; bare rader med entydig region er tatt med.",
+)
+
+SOURCE_AMOUNTS = Source(
+    title="Finansielle nøkkeltall i kroner per innbygger, kommunekonsern, etter regnskapsbegrep",
+    publisher="Statistisk sentralbyrå",
+    licence=LICENCE_SSB,
+    table_id=AMOUNT_TABLE,
+    url=f"https://www.ssb.no/statbank/table/{AMOUNT_TABLE}",
+    file=AMOUNTS_FILE,
+    origin="Lippen1995/Project_statsbudsjett@215c0168 (fellestall.no), avskrevet",
+    published=FINAL_2025,
+    fetched=AMOUNTS_FETCHED,
+    period="2020–2025 (endelige tall)",
+    caveat=(
+        "Brutto driftsinntekter, netto driftsresultat og netto lånegjeld for kommunekonsern, "
+        "i 1000 kr og kr per innbygger, for alle kommuner, KOSTRA-gruppene og landet."
+    ),
 )
 
 # Labels as the offline files print them, mapped to SSB's ContentsCodes.
@@ -253,8 +285,91 @@ def _region_names(codes: pd.Series, kommuner: pd.DataFrame) -> tuple[pd.Series, 
     return codes.map(name), codes.map(level)
 
 
-def build_kostra(seed: Seed, kommuner: pd.DataFrame) -> Built:
-    """All offline 12134 figures, deduplicated by (region, figure, year), newest source first."""
+AMOUNT_LEVELS = ("kommune", "kostragruppe", "landet")  # not the county councils
+
+
+def _from_amounts(
+    seed: Seed, kommuner: pd.DataFrame, history: CodeHistory
+) -> tuple[pd.DataFrame, list[str]]:
+    """The 12137 amounts (1000 kr and kr per innbygger) under today's codes.
+
+    NOTE: in 2020–2023 a municipality renumbered in 2024 appears under both its code of that
+    year and its 2024 code with identical values; the row is kept once, under today's code,
+    with `source_code` the code SSB published it under then. Codes that are not today's
+    municipalities (1507 Ålesund before its 2024 split into 1508 and 1580) are left out:
+    their figures are never split.
+    """
+    raw = pd.read_csv(seed.path(AMOUNTS_FILE), dtype={"region_code": str})
+    raw = raw[raw["region_kind"].isin(AMOUNT_LEVELS)]
+    values = {
+        BELOP: raw["belop_1000_kr"].astype(float),
+        PER_INNBYGGER: raw["kr_per_innbygger"].astype(float),
+    }
+    long = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "region_code": raw["region_code"],
+                    "region_kind": raw["region_kind"],
+                    "indicator_code": [amount_code(b, measure) for b in raw["regnskapsbegrep"]],
+                    "year": raw["year"].astype(int),
+                    "value": value,
+                }
+            )
+            for measure, value in values.items()
+        ],
+        ignore_index=True,
+    )
+    current = set(kommuner["kommune_code"])
+    is_kommune = long["region_kind"] == "kommune"
+    kept = long[~is_kommune | long["region_code"].isin(current)].copy()
+    sources = {}
+    kommune_years = kept.loc[kept["region_kind"] == "kommune", ["region_code", "year"]]
+    for code, year in kommune_years.drop_duplicates().itertuples(index=False):
+        lineage = history.lineage(code, year)
+        if lineage.split:
+            raise ValueError(
+                f"{AMOUNTS_FILE}: {code} has figures for {year}, before a split of its "
+                "territory; such figures cannot be carried to today's code"
+            )
+        (sources[code, year],) = lineage.sources
+    keys = list(zip(kept["region_code"], kept["year"], strict=True))
+    kept["source_code"] = [sources.get(k, k[0]) for k in keys]
+    under_old = long.rename(columns={"region_code": "source_code", "value": "old_value"})
+    kept = kept.merge(
+        under_old[["source_code", "indicator_code", "year", "old_value"]],
+        on=["source_code", "indicator_code", "year"],
+        how="left",
+    )
+    renumbered = kept["source_code"] != kept["region_code"]
+    differ = renumbered & kept["old_value"].notna() & (kept["old_value"] != kept["value"])
+    if differ.any():
+        raise ValueError(f"{AMOUNTS_FILE}: old and new code differ: {kept[differ].head(3)}")
+    # Published under today's code only: the code of that year carries no row.
+    kept.loc[renumbered & kept["old_value"].isna(), "source_code"] = kept["region_code"]
+    kept = kept.drop(columns="old_value")
+    old_codes = set(long.loc[is_kommune, "region_code"]) - current
+    carried = set(kept["source_code"]) & old_codes
+    unmatched = sorted(old_codes - carried)
+    notes = [
+        f"12137-beløp: {len(carried)} eldre kommunenummer står også under dagens nummer og er "
+        f"brukt derfra; utelatt (ikke en av dagens kommuner): {', '.join(unmatched) or 'ingen'}."
+    ]
+    return (
+        kept.drop(columns="region_kind").assign(
+            status=None,
+            vintage="final",
+            published=FINAL_2025,
+            source=AMOUNTS_FILE,
+            table_id=AMOUNT_TABLE,
+        ),
+        notes,
+    )
+
+
+def build_kostra(seed: Seed, kommuner: pd.DataFrame, kodeendringer: pd.DataFrame) -> Built:
+    """All offline 12134 figures, deduplicated by (region, figure, year), newest source first,
+    and the 12137 amounts behind netto driftsresultat and debt for every municipality."""
     single, notes = _from_single_values(seed)
     is_recent_quote = single["published"].isna() & (single["year"] >= 2023)
     # Priority: recent quotes from SSB's API > workbook (extract 24.04.2026) > Vestland file
@@ -279,17 +394,20 @@ def build_kostra(seed: Seed, kommuner: pd.DataFrame) -> Built:
     unknown -= {c for c in unknown if c.startswith(("EKG", "EAK"))}
     if unknown:
         raise ValueError(f"KOSTRA region codes that are not current municipalities: {unknown}")
+    frame["table_id"] = "12134"
+    frame["source_code"] = frame["region_code"]  # the offline files already use 2024 codes
+    amounts, amount_notes = _from_amounts(seed, kommuner, CodeHistory(kodeendringer))
+    frame = pd.concat([frame, amounts], ignore_index=True)
     frame["region_name"], frame["region_level"] = _region_names(frame["region_code"], kommuner)
     frame.loc[(frame["region_code"] == "EKG15") & (frame["year"] < 2020), "region_name"] = (
         "KOSTRA-gruppe 15 (inndelingen før 2020)"
     )
-    frame["indicator_label"] = frame["indicator_code"].map(lambda c: INDICATORS[c].name_nb)
-    frame["unit"] = frame["indicator_code"].map(lambda c: INDICATORS[c].unit)
-    frame["table_id"] = "12134"
-    frame["source_code"] = frame["region_code"]  # the offline files already use 2024 codes
+    labels = {**INDICATORS, **AMOUNTS}
+    frame["indicator_label"] = frame["indicator_code"].map(lambda c: labels[c].name_nb)
+    frame["unit"] = frame["indicator_code"].map(lambda c: labels[c].unit)
     return Built(
         "kostra",
-        [SOURCE_SINGLE, SOURCE_WORKBOOK, SOURCE_VESTLAND, SOURCE_OSLO],
+        [SOURCE_SINGLE, SOURCE_WORKBOOK, SOURCE_VESTLAND, SOURCE_OSLO, SOURCE_AMOUNTS],
         frame=frame,
-        notes=notes,
+        notes=[*notes, *amount_notes],
     )

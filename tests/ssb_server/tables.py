@@ -6,9 +6,12 @@ values: repdigits (1111, 2222, ... 9999) chosen by a hash of the cell, so they a
 deterministic, obviously artificial, and every answer containing one says so.
 
 Dimension ids and code conventions follow SSB (checked against PxWebApi v2 answers and public
-client code): 12134 `KOKkommuneregion0000`/`ContentsCode`/`Tid`; 07459 `Region`/`Kjonn`/
-`Alder` (000–104, 105+)/`ContentsCode` (Personer1)/`Tid`; projections 14288/14746 `Region`/
-`Alder`/`ContentsCode` (Personer = MMMM, Personer1 = LLML, Personer2 = HHMH)/`Tid`.
+client code): 12134 `KOKkommuneregion0000`/`ContentsCode`/`Tid`; 12137
+`KOKkommuneregion0000`/`KOKregnskapsbegrep0000`/`ContentsCode`/`Tid` (NOTE: its two
+ContentsCode ids, an amount in 1000 kr and kr per innbygger, are this server's own: no
+recorded answer shows SSB's, and the loader reads the measure from each code's unit);
+07459 `Region`/`Kjonn`/`Alder` (000–104, 105+)/`ContentsCode` (Personer1)/`Tid`;
+projections 14288/14746 `Region`/`Alder`/`ContentsCode` (Personer = MMMM, Personer1 = LLML, Personer2 = HHMH)/`Tid`.
 NOTE: the real projection tables also have `Kjonn` and single-year `Alder` codes with
 aggregation codelists; the snapshot holds neither, so here `Alder` uses the age-group codes
 of the snapshot and `Kjonn` is left out.
@@ -27,7 +30,13 @@ import numpy as np
 import pandas as pd
 
 from kommuneokonomi.data import DataStore
-from kommuneokonomi.indicators import INDICATORS
+from kommuneokonomi.indicators import (
+    AMOUNT_TABLE,
+    AMOUNTS,
+    BELOP,
+    INDICATORS,
+    PER_INNBYGGER,
+)
 from loaders.ssb.jsonstat import Dimension
 
 SYNTHETIC_NOTE = (
@@ -98,6 +107,18 @@ def build_catalog(store: DataStore, fixtures: Path) -> dict[str, ServedTable]:
             ["region", "statistikkvariabel", "år"],
             list(notes_12134[:2]),
             lambda: _kostra_cube(store),
+        ),
+        AMOUNT_TABLE: ServedTable(
+            AMOUNT_TABLE,
+            f"{AMOUNT_TABLE}: Finansielle nøkkeltall i kroner per innbygger, kommunekonsern, "
+            "etter region, regnskapsbegrep, statistikkvariabel og år",
+            "2026-06-15T06:00:00Z",
+            "2015",
+            "2025",
+            "os",
+            ["region", "regnskapsbegrep", "statistikkvariabel", "år"],
+            [],
+            lambda: _amounts_cube(store),
         ),
         "07459": ServedTable(
             "07459",
@@ -260,6 +281,7 @@ def _fill(dims: list[Dimension], columns: dict[str, pd.Series], values: pd.Serie
 def _kostra_cube(store: DataStore) -> Cube:
     """12134 from the snapshot's `kostra` rows (values and status symbols as published)."""
     frame = store.frame("kostra")
+    frame = frame[frame["indicator_code"].isin(INDICATORS)]
     contents = _dimension(
         "ContentsCode",
         "statistikkvariabel",
@@ -294,6 +316,60 @@ def _kostra_cube(store: DataStore) -> Cube:
         flat = np.ravel_multi_index(positions, cube.values.shape)
         cube.statuses = dict(zip(flat.tolist(), with_status["status"].tolist(), strict=True))
     return cube
+
+
+# This server's ContentsCodes for 12137's two measures, with SSB-style labels and units.
+AMOUNT_CONTENTS = {
+    BELOP: ("KOSbelop0000", "Beløp (1000 kr)", "1000 kr"),
+    PER_INNBYGGER: ("KOSbelopinnbygg0000", "Kroner per innbygger (kr)", "kr"),
+}
+BEGREP_LABELS = {
+    "AGD13": "Brutto driftsinntekter",
+    "AGD23": "Netto driftsresultat",
+    "KG31": "Netto lånegjeld",
+}
+
+
+def _amounts_cube(store: DataStore) -> Cube:
+    """12137 from the snapshot's amount rows (`kostra` rows of the 12137 indicator codes),
+    under today's code and, where SSB published a year under an older number, under that too
+    (as the seed file has them)."""
+    frame = store.frame("kostra")
+    frame = frame[frame["indicator_code"].isin(AMOUNTS)]
+    older = frame[frame["source_code"] != frame["region_code"]]
+    frame = pd.concat([frame, older.assign(region_code=older["source_code"])])
+    begrep, _, measure = frame["indicator_code"].str.partition("_").T.to_numpy()
+    dims = [
+        _kostra_regions(store),
+        _dimension(
+            "KOKregnskapsbegrep0000",
+            "regnskapsbegrep",
+            list(BEGREP_LABELS),
+            list(BEGREP_LABELS.values()),
+            elimination=False,
+        ),
+        _dimension(
+            "ContentsCode",
+            "statistikkvariabel",
+            [code for code, _, _ in AMOUNT_CONTENTS.values()],
+            [label for _, label, _ in AMOUNT_CONTENTS.values()],
+            elimination=False,
+            unit={
+                code: {"base": unit, "decimals": 0} for code, _, unit in AMOUNT_CONTENTS.values()
+            },
+        ),
+        _years(range(2015, 2026)),
+    ]
+    return _fill(
+        dims,
+        {
+            "KOKkommuneregion0000": frame["region_code"],
+            "KOKregnskapsbegrep0000": pd.Series(begrep, index=frame.index),
+            "ContentsCode": pd.Series([AMOUNT_CONTENTS[m][0] for m in measure], index=frame.index),
+            "Tid": frame["year"],
+        },
+        frame["value"],
+    )
 
 
 def _population_cube(store: DataStore) -> Cube:
