@@ -11,7 +11,8 @@ client code): 12134 `KOKkommuneregion0000`/`ContentsCode`/`Tid`; 12137
 ContentsCode ids, an amount in 1000 kr and kr per innbygger, are this server's own: no
 recorded answer shows SSB's, and the loader reads the measure from each code's unit);
 07459 `Region`/`Kjonn`/`Alder` (000–104, 105+)/`ContentsCode` (Personer1)/`Tid`;
-projections 14288/14746 `Region`/`Alder`/`ContentsCode` (Personer = MMMM, Personer1 = LLML, Personer2 = HHMH)/`Tid`.
+projections 14288/14746 `Region`/`Alder`/`ContentsCode` (Personer = MMMM, Personer1 = LLML,
+Personer2 = HHMH)/`Tid`.
 NOTE: the real projection tables also have `Kjonn` and single-year `Alder` codes with
 aggregation codelists; the snapshot holds neither, so here `Alder` uses the age-group codes
 of the snapshot and `Kjonn` is left out.
