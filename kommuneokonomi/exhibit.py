@@ -19,7 +19,10 @@ from kommuneokonomi.sources import SourceRef
 
 @dataclass(frozen=True)
 class Exhibit:
-    """A chart (or table) with the tidy data behind it, its title, sources and notes."""
+    """A chart (or table) with the tidy data behind it, its title, sources and notes.
+
+    `notes` is the one line shown under it; `details` are the longer explanations that travel
+    with the exported files (series breaks, groupings, estimates)."""
 
     id: str
     title: str
@@ -31,13 +34,17 @@ class Exhibit:
     lang: str
     figure: go.Figure | None = None
     notes: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()
     kommune_code: str | None = None
     slug: str = ""
     params: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        """An exhibit's figure is final: size its left margin for its labels, so the browser
-        draws it in one pass (charts.margins)."""
+        """An exhibit shows at most one note under it (what is computed, preliminary or
+        missing; views.notes), the rest goes to `details`. Its figure is final: size its left
+        margin for its labels, so the browser draws it in one pass (charts.margins)."""
+        if len(self.notes) > 1:
+            raise ValueError(f"{self.id}: one note under a chart at most, got {self.notes}")
         if self.figure is not None:
             prime_left_margin(self.figure)
 

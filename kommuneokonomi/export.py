@@ -229,7 +229,7 @@ def metadata(exhibit: Exhibit, *, url: str | None = None, built_at: datetime | N
         "table_ids": list(dict.fromkeys(i for r in exhibit.sources for i in r.table_ids)),
         "sources": sources,
         "licence": [licence_text(x, lang) for x in licences(exhibit)],
-        "notes": list(exhibit.notes),
+        "notes": [*exhibit.notes, *exhibit.details],
         "definitions": definitions(exhibit),
         "columns": [{"header": header(h, lang), "field": c} for c, h in exhibit.columns.items()],
         "url": url,

@@ -6,9 +6,11 @@ import numbers
 import re
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 NBSP = "\u00a0"
+YES_NO = {"nb": ("ja", "nei"), "en": ("yes", "no")}  # flags such as `computed` in tables
 MINUS = "\u2212"
 
 MONTHS = {
@@ -120,6 +122,8 @@ def table_cell(value: object, lang: str, missing: str = "–") -> str:
     """
     if is_missing(value):
         return missing
+    if isinstance(value, bool | np.bool_):
+        return YES_NO[lang if lang in YES_NO else "nb"][0 if value else 1]
     if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral | bool):
         text = repr(float(value))
         if "e" in text or "n" in text:

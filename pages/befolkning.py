@@ -1,4 +1,5 @@
-"""Befolkning og framskriving: age pyramid, age groups, projections, support ratio and 80+."""
+"""Befolkning og framskriving: age pyramid, age groups, projections, support ratio, 80+ and
+projected growth of every municipality."""
 
 import streamlit as st
 
@@ -6,7 +7,7 @@ from kommuneokonomi.i18n import t
 from kommuneokonomi.queries import befolkning as population
 from kommuneokonomi.state import ViewState, first, shown
 from kommuneokonomi.ui import controls, exhibit, page
-from kommuneokonomi.views import befolkning
+from kommuneokonomi.views import befolkning, befolkningsserier, framskriving
 from kommuneokonomi.views.regions import region_name
 
 LEVEL_KEY = "niva"
@@ -20,10 +21,10 @@ def level_picker(lang: str, kommune: str) -> str:
     keeps the stable code ('fylke'). An unknown URL value gives a notice; Oslo, its own
     county, has no county level.
     """
-    levels = befolkning.levels_for(kommune)
+    levels = befolkningsserier.levels_for(kommune)
     if LEVEL_KEY not in st.session_state:
         raw = first(st.query_params.get_all(LEVEL_KEY) or None)
-        if raw and raw not in befolkning.LEVELS:
+        if raw and raw not in befolkningsserier.LEVELS:
             st.info(t("befolkning.bad_level", lang, value=shown(raw)), icon=":material/info:")
         st.session_state[LEVEL_KEY] = raw if raw in levels else levels[0]
     elif st.session_state[LEVEL_KEY] not in levels:
@@ -31,7 +32,7 @@ def level_picker(lang: str, kommune: str) -> str:
     choice = st.segmented_control(
         t("befolkning.level", lang),
         options=list(levels),
-        format_func=lambda level: region_name(befolkning.level_region(kommune, level), lang),
+        format_func=lambda level: region_name(befolkningsserier.level_region(kommune, level), lang),
         key=LEVEL_KEY,
         required=True,
         help=t("befolkning.level_help", lang),
@@ -58,11 +59,33 @@ exhibit.show(befolkning.pyramid(state, level))
 exhibit.show(befolkning.age_groups(state, level))
 
 st.subheader(t("befolkning.section_future", lang))
-gap = befolkning.projection_gap(state, level)
+gap = framskriving.projection_gap(state, level)
 if gap:
     st.info(gap, icon=":material/info:")
-exhibit.show(befolkning.projection(state, level))
+exhibit.show(framskriving.projection(state, level))
 
 st.subheader(t("befolkning.section_elderly", lang))
-exhibit.show(befolkning.support_ratio_for(state))
-exhibit.show(befolkning.persons_80(state))
+exhibit.show(framskriving.support_ratio_for(state))
+exhibit.show(framskriving.persons_80(state))
+
+st.subheader(t("befolkning.section_growth", lang))
+left, right = st.columns(2, gap="large")
+with left:
+    exhibit.show(framskriving.growth_map(state))
+with right:
+    ranking = framskriving.growth_ranking(state)
+    st.markdown(f"**{ranking.title}**")
+    search = st.text_input(
+        t("befolkning.growth_search", lang),
+        key="vekst_search",
+        type="search",
+        placeholder=t("ndr.search_placeholder", lang),
+        live=True,
+    )
+    table = framskriving.growth_table(ranking, search)
+    if table.empty:
+        st.info(t("ndr.no_match", lang, query=shown(search)))
+    else:
+        st.dataframe(table, hide_index=True, height=420, placeholder="")
+    st.caption(ranking.source_text)
+    exhibit.show(ranking, table=False)

@@ -1,4 +1,5 @@
-"""Netto driftsresultat: one year across all municipalities, and the chosen one's trend."""
+"""Netto driftsresultat: the chosen municipality against the norm (in per cent and kroner),
+and one year across all municipalities."""
 
 import streamlit as st
 
@@ -8,6 +9,7 @@ from kommuneokonomi.queries import kostra
 from kommuneokonomi.state import ViewState, shown
 from kommuneokonomi.ui import controls, exhibit, page
 from kommuneokonomi.views import driftsresultat as views
+from kommuneokonomi.views import landsoversikt
 
 ctx = page.header("nav.driftsresultat")
 with st.columns([1, 3])[0]:
@@ -30,44 +32,52 @@ with st.container(horizontal=True):
             help=card.help,
             border=True,
         )
-st.markdown(" ".join(views.norm_gap(state)))
+gap = views.norm_gap(state)
+if gap:
+    st.markdown(gap)
+st.caption(views.cards_source(state))
 
 left, right = st.columns(2, gap="large")
 with left:
-    exhibit.show(views.fordeling(state))
-with right:
     exhibit.show(views.trend(state))
+with right:
+    exhibit.show(views.normgap(state))
 
 left, right = st.columns(2, gap="large")
 with left:
-    exhibit.show(views.kart(state))
+    exhibit.show(landsoversikt.fordeling(state))
 with right:
-    ranking = views.ranking(state)
-    st.markdown(f"**{ranking.title}**")
-    search = st.text_input(
-        t("ndr.search", ctx.lang),
-        key="ndr_search",
-        type="search",
-        placeholder=t("ndr.search_placeholder", ctx.lang),
-        live=True,
-    )
-    with_missing = st.toggle(
-        t("ndr.with_missing", ctx.lang, n=views.missing_count(ranking)), key="ndr_missing"
-    )
-    table = views.ranking_table(ranking, search, with_missing)
-    if table.data.empty:
-        st.info(t("ndr.no_match", ctx.lang, query=shown(search)))
-    else:
-        columns = {
-            t("ndr.col_rank", ctx.lang): st.column_config.Column(width=48),
-            t("ndr.col_value", ctx.lang): st.column_config.Column(
-                help=t("ndr.col_value_help", ctx.lang)
-            ),
-            t("ndr.col_gap", ctx.lang): st.column_config.Column(
-                help=t("ndr.col_gap_help", ctx.lang)
-            ),
-        }
-        st.dataframe(table, hide_index=True, height=460, column_config=columns, placeholder="")
-        st.caption(t("ndr.table_caption", ctx.lang))
-    exhibit.show(ranking, table=False)
-    st.caption(ranking.source_text)
+    exhibit.show(landsoversikt.kart(state))
+
+ranking = landsoversikt.ranking(state)
+st.markdown(f"**{ranking.title}**")
+search = st.text_input(
+    t("ndr.search", ctx.lang),
+    key="ndr_search",
+    type="search",
+    placeholder=t("ndr.search_placeholder", ctx.lang),
+    live=True,
+)
+with_missing = st.toggle(
+    t("ndr.with_missing", ctx.lang, n=views.missing_count(ranking)), key="ndr_missing"
+)
+table = landsoversikt.ranking_table(ranking, search, with_missing)
+if table.data.empty:
+    st.info(t("ndr.no_match", ctx.lang, query=shown(search)))
+else:
+    columns = {
+        t("ndr.col_rank", ctx.lang): st.column_config.Column(width=48),
+        t("ndr.col_value", ctx.lang): st.column_config.Column(
+            help=t("ndr.col_value_help", ctx.lang)
+        ),
+        t("ndr.col_needed", ctx.lang): st.column_config.Column(
+            help=t("ndr.col_needed_help", ctx.lang)
+        ),
+        t("ndr.col_needed_per_head", ctx.lang): st.column_config.Column(
+            help=t("ndr.col_needed_per_head_help", ctx.lang)
+        ),
+    }
+    st.dataframe(table, hide_index=True, height=460, column_config=columns, placeholder="")
+    st.caption(t("ndr.table_caption", ctx.lang))
+st.caption(ranking.source_text)
+exhibit.show(ranking, table=False)

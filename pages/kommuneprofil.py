@@ -7,7 +7,7 @@ from kommuneokonomi.datasets import LANDET
 from kommuneokonomi.i18n import t
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.ui import exhibit, page
-from kommuneokonomi.views import befolkning, driftsresultat, profil
+from kommuneokonomi.views import befolkning, driftsresultat, framskriving, profil
 
 ctx = page.header("nav.profil")
 state = ViewState(kommune=ctx.kommune, lang=ctx.lang)
@@ -16,8 +16,9 @@ with st.container(border=True):
     for sentence in profil.sentences(state):
         st.markdown(sentence)
 
-columns = st.columns(4)
-for column, card in zip(columns, profil.cards(state), strict=True):
+cards = profil.cards(state)
+columns = [*st.columns(3), *st.columns(3)]  # two rows of three; one column each on a phone
+for column, card in zip(columns, cards, strict=True):
     column.metric(
         card.label,
         card.value,
@@ -34,10 +35,10 @@ with left:
     exhibit.show(profil.position(state))
 with right:
     exhibit.show(driftsresultat.trend(state))
-exhibit.show(befolkning.support_ratio_for(state))
+exhibit.show(framskriving.support_ratio_for(state))
 left, right = st.columns(2)
 with left:
-    exhibit.show(befolkning.population(ctx.kommune, ctx.lang))
+    exhibit.show(framskriving.projection(state))
 with right:
     exhibit.show(befolkning.population(LANDET, ctx.lang, theme.LANDET), key="folketall-norge")
 with st.expander(t("profil.table_expander", ctx.lang)):

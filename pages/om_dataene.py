@@ -32,7 +32,7 @@ def table(builder: Callable[[ViewState], Exhibit]) -> None:
     st.markdown(f"**{om.md(ex.title)}**")
     st.dataframe(om.display(ex), hide_index=True, key=f"table-{ex.id}", placeholder="–")
     st.caption(om.md(ex.source_text))
-    for note in ex.notes:
+    for note in (*ex.notes, *ex.details):
         st.caption(om.md(note))
     exhibit.share_menu(ex, key=ex.id)
 
@@ -62,12 +62,15 @@ for label, body in om.dataset_details(state):
 with st.expander(t("om.records_expander", ctx.lang)):
     table(om.source_records_table)
 
+st.header(t("om.h_reading", ctx.lang), anchor="slik-leser-du-tallene")
+st.markdown(om.reading_notes(ctx.lang))
+
 st.header(t("om.h_coverage", ctx.lang), anchor="dekning")
 st.markdown(t("om.coverage_intro", ctx.lang))
 st.subheader(t("om.h_kostra", ctx.lang))
 heatmap = build(om.kostra_heatmap)
 if heatmap is not None:
-    exhibit.show(heatmap)
+    exhibit.show(heatmap, details=True)
 left, right = st.columns(2)
 with left:
     table(om.county_table)
@@ -90,7 +93,7 @@ if kommuner is not None:
     else:
         st.dataframe(rows, hide_index=True, key="table-om-dekning-kommuner", placeholder="–")
     st.caption(om.md(kommuner.source_text))
-    for note in kommuner.notes:
+    for note in (*kommuner.notes, *kommuner.details):
         st.caption(om.md(note))
 
 st.subheader(t("om.h_population", ctx.lang))

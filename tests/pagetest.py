@@ -25,9 +25,9 @@ PAGES = {
     "om-dataene": "pages/om_dataene.py",
 }
 
-# The municipalities the issue names: the four largest cities (Bergen and Oslo have KOSTRA
-# figures offline, Ålesund and Trondheim do not), a small one with KOSTRA figures (Austrheim)
-# and a small one without (Bø in Nordland).
+# The municipalities the issues name: the four largest cities, Ålesund (split from old 1507 in
+# 2024, so without figures before), a small one in Vestland (Austrheim) and a small one in
+# Nordland (Bø). Every municipality has finance figures 2020–2025 (1508 from 2024).
 KOMMUNER = {
     "0301": "Oslo - Oslove",  # the official bilingual name, as KLASS gives it
     "4601": "Bergen",
@@ -36,7 +36,7 @@ KOMMUNER = {
     "4632": "Austrheim",
     "1867": "Bø",
 }
-WITH_KOSTRA = {"0301", "4601", "4632"}
+NDR = "KOSAGD230000"
 CHART_COMPONENT = "kommuneokonomi.plotly_react"
 
 
@@ -133,10 +133,31 @@ def kostra_value(code: str, indicator: str, year: int) -> float | None:
     hit = rows[
         (rows.region_code == code) & (rows.indicator_code == indicator) & (rows.year == year)
     ]
-    return None if hit.empty else float(hit.value.iloc[0])
+    return None if hit.empty or hit.value.isna().all() else float(hit.value.iloc[0])
+
+
+def ndr_values(year: int) -> dict[str, float]:
+    """Netto driftsresultat % per municipality in `year` by the rule the issue states: SSB's
+    published final figure, else 100 × AGD23 / AGD13 of the (final) amounts."""
+    rows = frame("kostra")
+    rows = rows[(rows.year == year) & rows.region_code.str.fullmatch(r"\d{4}")]
+    amounts = rows.pivot_table(index="region_code", columns="indicator_code", values="value")
+    values = (100 * amounts["AGD23_belop"] / amounts["AGD13_belop"]).dropna().to_dict()
+    final = rows[(rows.indicator_code == NDR) & (rows.vintage == "final") & rows.value.notna()]
+    values.update(dict(zip(final.region_code, final.value, strict=True)))
+    return values
 
 
 def nb(value: float, decimals: int = 0) -> str:
     """A number as the bokmål UI prints it, with plain spaces: 294 860 / 1,0."""
     text = f"{abs(value):,.{decimals}f}".replace(",", " ").replace(".", ",")
     return ("−" if value < 0 else "") + text
+
+
+def projection_total(code: str, year: int) -> int:
+    """SSB's main-alternative (MMMM) projected population of a region in the newest table
+    that projects it (14746 before 14288), summed over its age groups."""
+    rows = frame("framskriving")
+    rows = rows[(rows.region_code == code) & (rows.alternative == "MMMM") & (rows.year == year)]
+    table = "14746" if (rows.table_id == "14746").any() else "14288"
+    return int(rows[rows.table_id == table].persons.sum())

@@ -29,6 +29,8 @@ CASES = [
     ("befolkning-pyramide", "1508", "nb"),
     ("sammenlign-tabell", "5001", "en"),
     ("om-kilder", "0301", "nb"),
+    ("ndr-normgap", "3301", "nb"),
+    ("framskriving-vekst-rangering", "1867", "en"),
 ]
 
 
@@ -201,3 +203,23 @@ def test_formula_text_is_neutralised_and_negative_numbers_stay_numbers_in_xlsx()
     assert sheet.cell(row=2, column=3).value == -1 and sheet.cell(row=2, column=3).data_type == "n"
     info = load_workbook(io.BytesIO(export.xlsx_bytes(ex, export.metadata(ex)))).worksheets[1]
     assert all(not str(v).startswith(export.FORMULA_START) for row in info.values for v in row if v)
+
+
+def test_exports_carry_the_gap_in_kroner_and_what_is_computed_from_what():
+    ranking = _exhibit("ndr-rangering", "3301", "nb")
+    frame = pd.read_csv(
+        io.BytesIO(export.csv_bytes(ranking, export.CSV_NB)), sep=";", decimal=",", dtype=str
+    )
+    assert {"til_tbu_normen_1000_kr", "til_tbu_normen_kr_per_innbygger", "beregnet"} <= set(
+        frame.columns
+    )
+    drammen = frame[frame["kommunenummer"] == "3301"].iloc[0]
+    assert float(drammen["til_tbu_normen_1000_kr"].replace(",", ".")) == pytest.approx(
+        0.0175 * 10921173 - 392229
+    )
+    assert drammen["beregnet"] == "True"
+    trend = export.table(_exhibit("ndr-trend", "3301", "nb"))
+    computed = trend[trend["beregnet"].astype(bool)]
+    assert len(computed) >= 6 and computed["beregnet_av"].str.startswith("100 × AGD23").all()
+    meta = export.metadata(ranking, url="https://x")
+    assert any("12137" in note for note in meta["notes"]), "the definition travels with the file"

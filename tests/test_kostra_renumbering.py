@@ -1,6 +1,6 @@
 """A municipality whose earlier KOSTRA figures SSB published under an older number gets a
-marked series break. The offline snapshot holds no such case, so these tests relabel real
-rows; the relabelled source codes are SYNTHETIC and exist only here."""
+marked series break: Drammen (3005 before 2024, 3301 since) in the real data, and a
+relabelled case whose source codes are SYNTHETIC and exist only here."""
 
 from __future__ import annotations
 
@@ -35,7 +35,15 @@ def test_trend_marks_the_break_with_a_line_and_a_note(snapshot_settings, monkeyp
     monkeypatch.setattr(kostra, "series", series)
     driftsresultat.trend.cache_clear()  # exhibits are memoised: rebuild from the relabelled rows
     exhibit = driftsresultat.trend(ViewState(kommune="4601", aar=2025, lang="nb"))
-    assert any("kommunenummer 1201" in note and "2025" in note for note in exhibit.notes)
+    assert any("kommunenummer 1201" in d and "2025" in d for d in exhibit.details)
     shapes = exhibit.figure.to_dict()["layout"]["shapes"]
     assert any(shape.get("x0") == 2024.5 for shape in shapes)
     driftsresultat.trend.cache_clear()  # no later test may see the relabelled exhibit
+
+
+def test_drammens_trend_marks_its_2024_renumbering(snapshot_settings):
+    driftsresultat.trend.cache_clear()
+    exhibit = driftsresultat.trend(ViewState(kommune="3301", aar=2025, lang="nb"))
+    assert any("kommunenummer 3005" in d and "2024" in d for d in exhibit.details)
+    shapes = exhibit.figure.to_dict()["layout"]["shapes"]
+    assert any(shape.get("x0") == 2023.5 for shape in shapes)

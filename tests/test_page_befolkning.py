@@ -12,7 +12,9 @@ from tests.pagetest import (
     notices,
     open_page,
     population,
+    projection_total,
     share_67_plus,
+    texts,
     titles,
 )
 
@@ -40,18 +42,30 @@ def test_pyramid_title_states_the_share_aged_67_plus_against_norway(code):
     )
     shown = titles(at)
     assert shown[0] == expected
-    assert len(shown) == 5
+    assert len(shown) == 6, "pyramid, age groups, projection, support, 80+, growth map"
     assert sum("Kilde: SSB tabell 07459" in a for a in annotations(at)) == 5
 
 
-def test_municipality_without_projection_shows_registered_figures_and_says_why():
+def test_municipality_outside_telemark_draws_its_projected_total_and_says_why_not_by_age():
     at = open_page("befolkning", kommune="4601")
     projection = titles(at)[2]
-    assert projection.startswith(
-        f"Bergen: {nb(population('4601', 2026))} innbyggere 1. januar 2026"
+    assert projection == (
+        f"Bergen ventes å ha {nb(projection_total('4601', 2050))} innbyggere i 2050 etter SSBs "
+        f"hovedalternativ, mot {nb(population('4601', 2026))} i 2026"
     )
-    assert projection.endswith("Dataene har ingen framskriving")
-    assert any("Vestland" in n for n in notices(at)), "points to the county's projection"
+    assert any("14288" in a for a in annotations(at))
+    assert "finnes framskrivingen offline bare som totalt folketall" in texts(at)
+
+
+def test_growth_to_2050_is_ranked_and_mapped_for_every_municipality():
+    at = open_page("befolkning", kommune="1867")
+    growth = 100 * (projection_total("1867", 2050) / projection_total("1867", 2024) - 1)
+    title = titles(at)[5]
+    assert title.startswith(f"Bø: −{nb(abs(growth), 1)} % til 2050")
+    table = at.dataframe[0].value
+    assert len(table) == 357 and table.iloc[0]["Kommune"] == "Bø"
+    at.text_input(key="vekst_search").input("rendal").run()
+    assert set(at.dataframe[0].value["Kommune"]) == {"Rendalen", "Arendal"}
 
 
 def test_telemark_municipality_has_the_projection_to_2050():

@@ -6,19 +6,18 @@ import pytest
 
 from tests.pagetest import (
     KOMMUNER,
-    WITH_KOSTRA,
     annotations,
     kostra_value,
     nb,
+    ndr_values,
     notices,
     open_page,
+    plain,
     population,
-    specs,
+    projection_total,
     texts,
     titles,
 )
-
-NDR = "KOSAGD230000"
 
 
 @pytest.mark.parametrize("code", list(KOMMUNER))
@@ -28,28 +27,36 @@ def test_profile_states_population_and_position_for_each_municipality(code):
     name = KOMMUNER[code]
     said = texts(at)
     assert f"{name} hadde {nb(population(code, 2026))} innbyggere 1. januar 2026" in said
-    assert any(
-        t.startswith(f"{name} hadde {nb(population(code, 2026))} innbyggere") for t in titles(at)
-    )
+    assert any(f"mot {nb(population(code, 2026))} i 2026" in t for t in titles(at))
     assert any("Kilde: SSB tabell 07459" in a for a in annotations(at))
-    value = kostra_value(code, NDR, 2025)
-    if code in WITH_KOSTRA:
-        assert f"netto driftsresultat på {nb(value, 1)} % i 2025" in said
-        assert any("Kilde: SSB tabell 12134" in a for a in annotations(at))
-    else:
-        assert value is None
-        assert any(f"ingen tall for {name}" in t for t in titles(at)), titles(at)
-        # the title names what is drawn: the group too only where the snapshot has its figure
-        groups = sum("KOSTRA-gruppe" in label for label in specs(at)[0]["data"][0]["y"])
-        shown = "i 2025; gruppen og landet vises" if groups else "eller KOSTRA-gruppen i 2025"
-        assert titles(at)[0].startswith(f"Ingen tall for {name} {shown}")
+    value = ndr_values(2025)[code]
+    assert f"netto driftsresultat på {nb(value, 1)} % i 2025" in said
+    assert any("Kilde: SSB tabell 12134 og 12137" in a for a in annotations(at))
 
 
-def test_profile_without_kostra_figures_says_so_in_words():
-    at = open_page("kommuneprofil", kommune="1867")
+# Drammen (the cut package), Bergen, Stavanger, a small municipality and Ålesund (split 2024).
+@pytest.mark.parametrize("code", ["3301", "4601", "1103", "1867", "1508"])
+def test_profile_gives_the_gap_to_the_norm_in_kroner_the_debt_and_the_projection(code):
+    at = open_page("kommuneprofil", kommune=code)
     said = texts(at)
-    assert "Bø" in said and "datagrunnlag" in said
-    assert "Netto driftsresultat: ingen tall for Bø i datagrunnlaget" in titles(at)
+    revenue = kostra_value(code, "AGD13_belop", 2025)
+    result = kostra_value(code, "AGD23_belop", 2025)
+    gap = 0.0175 * revenue - result
+    words = "måtte resultatet til" if gap > 0 else "var"
+    assert f"{nb(abs(gap) / 1000, 1)} mill. kr" in said and words in said
+    debt = kostra_value(code, "KG31_per_innbygger", 2025)
+    assert f"Netto lånegjeld var {nb(debt)} kr per innbygger i 2025" in said
+    projected = projection_total(code, 2050)
+    assert f"gir {nb(projected)} innbyggere i 2050" in said
+    cards = {m.label: m.value for m in at.metric}
+    assert plain(cards["Netto lånegjeld 2025"]) == f"{nb(debt)} kr"
+
+
+def test_alesund_says_plainly_that_it_has_no_figures_before_the_split():
+    at = open_page("driftsresultat", kommune="1508", aar="2023")
+    assert any(
+        "Ålesund har ikke tall for 2023" in n and "1507" in n and "delt" in n for n in notices(at)
+    )
 
 
 @pytest.mark.parametrize(

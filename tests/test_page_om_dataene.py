@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kommuneokonomi.data import frame
-from tests.pagetest import KOMMUNER, WITH_KOSTRA, annotations, notices, open_page, texts, titles
+from tests.pagetest import KOMMUNER, annotations, notices, open_page, texts, titles
 
 
 def _kostra_kommuner() -> set[str]:
@@ -31,10 +31,10 @@ def test_page_names_sources_and_what_exists_for_the_municipality(code):
     assert titles(at) == [
         f"KOSTRA-nøkkeltall finnes for {n} av 357 kommuner; flest i 2025 ({n} kommuner)"
     ]
-    assert annotations(at)[0].startswith("Kilde: SSB tabell 12134 · 2015–2025")
+    assert annotations(at)[0].startswith("Kilde: SSB tabell 12134 og 12137 · 2015–2025")
     sentence = next(m.value for m in at.markdown if "i dataene appen bruker nå" in m.value)
     assert f"({code})" in sentence.replace("\\", "")
-    assert ("ingen KOSTRA" in sentence) == (code not in WITH_KOSTRA)
+    assert "ingen KOSTRA" not in sentence
     assert len(_coverage_table(at)) == 357
 
 

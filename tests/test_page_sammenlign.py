@@ -7,6 +7,7 @@ import pytest
 from tests.pagetest import (
     KOMMUNER,
     annotations,
+    kostra_value,
     nb,
     notices,
     open_page,
@@ -36,10 +37,17 @@ def test_table_ranks_the_municipality_in_its_kostra_group(code):
     assert any("Kilde: SSB tabell 07459" in a for a in annotations(at))
 
 
-def test_missing_kostra_figures_are_said_in_words():
-    at = open_page("sammenlign", kommune="4601")
-    assert "KOSTRA-nøkkeltall for 2025 finnes for 2 av 11 kommuner i settet" in texts(at)
-    assert "«mangler»" in texts(at)
+def test_debt_and_the_gap_to_the_norm_are_compared_with_the_group_and_landet_below():
+    at = open_page("sammenlign", kommune="3301", indikator="KG31_per_innbygger")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table["kommune"])[-2:] == ["KOSTRA-gruppe 12", "Landet"]
+    assert table["KG31_per_innbygger"].iloc[-1] == kostra_value("EAK", "KG31_per_innbygger", 2025)
+    assert table["KG31_per_innbygger__rank"].iloc[-2:].isna().all(), "reference rows unranked"
+    assert {"normgap_per_innbygger", "KG31_pct"} <= set(table.columns)
+    debt = kostra_value("3301", "KG31_per_innbygger", 2025)
+    assert f"Drammen er nr. 3 av 11 i KOSTRA-gruppe 12 med {nb(debt)} kr" in texts(at)
+    assert "beregnet av SSBs beløp (tabell 12137)" in texts(at)
 
 
 def test_neighbours_replace_the_group_when_chosen():
@@ -56,7 +64,13 @@ def test_own_set_from_the_link_is_compared():
     assert at.button_group(key="mot").value == "egne"
     assert at.multiselect(key="sammenlign").value == ["0301", "5001"]
     table = at.dataframe[0].value
-    assert list(table["kommune"]) == ["Bergen", "Oslo - Oslove", "Trondheim - Tråante"]
+    assert list(table["kommune"]) == [
+        "Bergen",
+        "Oslo - Oslove",
+        "Trondheim - Tråante",
+        "KOSTRA-gruppe 12",
+        "Landet",
+    ]
     low, high = sorted([share_67_plus("0301", 2026), share_67_plus("5001", 2026)])
     assert f"de valgte kommunene lå mellom {nb(low, 1)} % og {nb(high, 1)} %" in titles(at)[0]
 

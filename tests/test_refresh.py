@@ -34,7 +34,7 @@ def live_settings(base: Settings, server: SsbServer, cache_dir: Path) -> Setting
         cache_dir=cache_dir,
         ssb_api_url=server.api_url,
         ssb_klass_url=server.klass_url,
-        http_timeout_s=2.0,
+        http_timeout_s=10.0,  # generous: a loaded CI machine builds the cubes slowly
         rate_limit_calls=25,
         rate_limit_window_s=WINDOW_S,
     )

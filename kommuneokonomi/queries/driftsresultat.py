@@ -1,8 +1,9 @@
-"""Netto driftsresultat for one year across all municipalities: ranking, coverage and Landet.
+"""Netto driftsresultat for one year across all municipalities: ranking, the gap to the TBU
+norm in kroner, coverage and Landet.
 
-NOTE: the offline snapshot has figures for only a few dozen municipalities (mostly Vestland
-2025); every other municipality is listed as missing, never given a value. Rows that SSB
-publishes without a value (e.g. Fedje 2025) count as missing too.
+NOTE: a municipality without a figure (no row, or a row without value) is listed as missing,
+never given a value. Most figures are computed from SSB's amounts (12137) as SSB defines
+them; such rows carry `computed` (see queries.beregnet).
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ from shapely.geometry import mapping, shape
 
 from kommuneokonomi import data
 from kommuneokonomi.datasets import KOSTRA_LANDET
-from kommuneokonomi.indicators import NETTO_DRIFTSRESULTAT, TBU_NORM_KOMMUNE_PCT
+from kommuneokonomi.indicators import (
+    NETTO_DRIFTSRESULTAT,
+    NORMGAP_BELOP,
+    NORMGAP_PER_INNBYGGER,
+    TBU_NORM_KOMMUNE_PCT,
+)
 from kommuneokonomi.queries import kostra
 from kommuneokonomi.queries.cache import cached
 from kommuneokonomi.queries.kommuner import index
@@ -34,9 +40,12 @@ RANKING_COLUMNS = [
     "year",
     "value",
     "gap_pp",
+    "gap_1000kr",
+    "gap_per_innbygger",
     "vintage",
     "status",
     "published",
+    "computed",
     "has_value",
 ]
 
@@ -62,6 +71,7 @@ def ranking(year: int) -> pd.DataFrame:
             "vintage": [with_row["vintage"].get(c) for c in absent_codes],
             "status": [with_row["status"].get(c) for c in absent_codes],
             "published": [with_row["published"].get(c) for c in absent_codes],
+            "computed": False,
             "has_value": False,
         }
     )
@@ -75,8 +85,67 @@ def ranking(year: int) -> pd.DataFrame:
     frame = pd.concat([known, absent], ignore_index=True)
     frame["county_name"] = [_county(c) for c in frame["region_code"]]
     frame["gap_pp"] = frame["value"] - TBU_NORM_KOMMUNE_PCT
+    for column, code in (
+        ("gap_1000kr", NORMGAP_BELOP),
+        ("gap_per_innbygger", NORMGAP_PER_INNBYGGER),
+    ):
+        gaps = _gaps(code, year)
+        frame[column] = frame["region_code"].map(gaps).where(frame["has_value"])
     frame["rank"] = frame["rank"].astype("Int64")
     return frame[RANKING_COLUMNS]
+
+
+def _gaps(code: str, year: int) -> pd.Series:
+    """The gap to the norm by municipality for one year (kroner figures of the same release
+    as the per cent figure: both come from the 12137 amounts)."""
+    rows = kostra.indicator(code)
+    rows = rows[(rows["year"] == year) & (rows["region_level"] == "kommune")]
+    return rows.set_index("region_code")["value"]
+
+
+@dataclass(frozen=True)
+class NormGap:
+    """How far a region's result was from the TBU norm in one year, in kroner: positive is
+    how much better it had to be to reach the norm, negative the margin above it."""
+
+    code: str
+    year: int
+    mill_kr: float
+    kr_per_innbygger: float | None
+    vintage: str
+    published: str | None
+
+
+def norm_gap(code: str, year: int) -> NormGap | None:
+    """The gap to the norm for a municipality, KOSTRA group or Landet, or None without one."""
+    row = kostra.value(NORMGAP_BELOP, code, year)
+    if row is None or pd.isna(row["value"]):
+        return None
+    per_head = kostra.value(NORMGAP_PER_INNBYGGER, code, year)
+    return NormGap(
+        code,
+        year,
+        float(row["value"]) / 1000,
+        float(per_head["value"]) if per_head is not None else None,
+        str(row["vintage"]),
+        None if pd.isna(row["published"]) else str(row["published"]),
+    )
+
+
+def norm_gap_series(code: str) -> pd.DataFrame:
+    """The gap to the norm over time for one region: year, mill_kr, kr_per_innbygger,
+    vintage, published (rows only where the amounts exist)."""
+    amounts = kostra.series(NORMGAP_BELOP, (code,))
+    per_head = kostra.series(NORMGAP_PER_INNBYGGER, (code,)).set_index("year")["value"]
+    return pd.DataFrame(
+        {
+            "year": amounts["year"].to_numpy(),
+            "mill_kr": (amounts["value"] / 1000).to_numpy(),
+            "kr_per_innbygger": amounts["year"].map(per_head).to_numpy(),
+            "vintage": amounts["vintage"].to_numpy(),
+            "published": amounts["published"].to_numpy(),
+        }
+    )
 
 
 def _county(code: str) -> str | None:

@@ -90,3 +90,49 @@ def series(region_code: str, table_id: str, group: str) -> pd.DataFrame:
     frame = groups(region_code, table_id)
     wide = frame.pivot(index="year", columns="alternative", values=group)
     return wide.reindex(columns=[MAIN, LOW, HIGH]).reset_index().rename_axis(columns=None)
+
+
+@cached()
+def growth_table() -> str | None:
+    """The projection table that covers the most municipalities (the newest of those), so a
+    comparison of all municipalities reads one table with one base year."""
+    proj = data.frame("framskriving")
+    municipal = proj[(proj["region_level"] == "kommune") & (proj["alternative"] == MAIN)]
+    if municipal.empty:
+        return None
+    counts = municipal.groupby("table_id").agg(
+        regions=("region_code", "nunique"), first=("year", "min")
+    )
+    return str(counts.sort_values(["regions", "first"], ascending=False).index[0])
+
+
+@cached()
+def growth(to_year: int) -> pd.DataFrame:
+    """Projected growth of every municipality's population (main alternative) from the
+    table's base year to `to_year`: region_code, table_id, base_year, base, projected,
+    growth_pct. Municipalities the table does not cover are left out."""
+    table_id = growth_table()
+    columns = ["region_code", "table_id", "base_year", "base", "projected", "growth_pct"]
+    if table_id is None:
+        return pd.DataFrame(columns=columns)
+    proj = data.frame("framskriving")
+    rows = proj[
+        (proj["table_id"] == table_id)
+        & (proj["region_level"] == "kommune")
+        & (proj["alternative"] == MAIN)
+    ]
+    totals = rows.groupby(["region_code", "year"])["persons"].sum(min_count=1).unstack("year")
+    base_year = int(totals.columns.min())
+    if to_year not in totals.columns:
+        return pd.DataFrame(columns=columns)
+    out = pd.DataFrame(
+        {
+            "region_code": totals.index,
+            "table_id": table_id,
+            "base_year": base_year,
+            "base": totals[base_year].to_numpy(),
+            "projected": totals[to_year].to_numpy(),
+        }
+    )
+    out["growth_pct"] = 100 * (out["projected"] / out["base"] - 1)
+    return out.dropna(subset=["growth_pct"]).reset_index(drop=True)

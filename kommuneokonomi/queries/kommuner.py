@@ -142,3 +142,25 @@ def county_members(county_code: str) -> tuple[str, ...]:
     """Current municipalities in a county."""
     kommuner = data.frame("kommuner")
     return tuple(kommuner.loc[kommuner["county_code"] == county_code, "kommune_code"])
+
+
+@dataclass(frozen=True)
+class Split:
+    """A municipality that came into being when an older one was split: that one's code and
+    name, and the first year of today's municipality."""
+
+    old_code: str
+    old_name: str
+    first_year: int
+
+
+@cached()
+def split_from(kommune_code: str) -> Split | None:
+    """The split that created `kommune_code` (1508 Ålesund and 1580 Haram from 1507 in 2024),
+    so a page can say plainly why there are no figures before it; None if there was none."""
+    changes = data.frame("kodeendringer")
+    rows = changes[(changes["new_code"] == kommune_code) & (changes["change_type"] == "split")]
+    if rows.empty:
+        return None
+    row = rows.sort_values("changed_on").iloc[-1]
+    return Split(str(row["old_code"]), str(row["old_name"]), int(str(row["changed_on"])[:4]))

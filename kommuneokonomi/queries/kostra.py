@@ -136,10 +136,15 @@ def coverage(indicator_code: str) -> pd.DataFrame:
     return rows.assign(state=state)[["region_code", "year", "state", "vintage"]]
 
 
+OSLO = "0301"
+
+
 def comparison_regions(kommune_code: str, year: int) -> list[str]:
-    """The chosen municipality, its KOSTRA group, Landet and Landet uten Oslo, in that order."""
+    """The chosen municipality, its KOSTRA group and Landet, in that order; for Oslo also
+    Landet uten Oslo, since Landet holds Oslo itself."""
     group = kostragruppe(kommune_code, year)
     regions = [kommune_code]
     if group:
         regions.append(group[0])
-    return [*regions, KOSTRA_LANDET, KOSTRA_LANDET_UTEN_OSLO]
+    regions.append(KOSTRA_LANDET)
+    return [*regions, KOSTRA_LANDET_UTEN_OSLO] if kommune_code == OSLO else regions

@@ -16,9 +16,13 @@ import pandas as pd
 from kommuneokonomi import data
 from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.errors import DataError
-from kommuneokonomi.indicators import INDICATORS, NETTO_DRIFTSRESULTAT
+from kommuneokonomi.indicators import AMOUNTS, COMPUTED, INDICATORS, NETTO_DRIFTSRESULTAT
+from kommuneokonomi.queries import kostra as kostra_queries
 from kommuneokonomi.queries.cache import cached
 from kommuneokonomi.queries.kommuner import fold
+
+# Every KOSTRA figure the app shows: SSB's key figures, the amounts, and what it computes.
+FIGURES = {**INDICATORS, **AMOUNTS, **COMPUTED}
 
 # Manifest fields that only live entries (written by `python -m loaders refresh`) carry.
 LIVE_FIELDS = ("fetched_at", "ssb_updated", "last_success", "last_error")
@@ -199,11 +203,10 @@ def kostra_matrix() -> pd.DataFrame:
     and how many values are preliminary. Every registered key figure and every year from the
     first to the last in the dataset appear, so gaps show as 0 municipalities.
     """
-    kostra = data.frame("kostra")
-    kommune = kostra[kostra["region_level"] == "kommune"]
+    kommune = _shown_kostra()
     with_value = kommune[kommune["value"].notna()]
-    codes = list(dict.fromkeys([*INDICATORS, *kostra["indicator_code"]]))
-    years = range(int(kostra["year"].min()), int(kostra["year"].max()) + 1)
+    codes = list(dict.fromkeys([*FIGURES, *kommune["indicator_code"]]))
+    years = range(int(kommune["year"].min()), int(kommune["year"].max()) + 1)
     grid = pd.MultiIndex.from_product([codes, years], names=["indicator_code", "year"])
     by = ["indicator_code", "year"]
     counts = pd.DataFrame(
@@ -214,20 +217,28 @@ def kostra_matrix() -> pd.DataFrame:
         }
     )
     out = counts.reindex(grid).fillna(0).astype(int).reset_index()
-    labels = kostra.drop_duplicates("indicator_code").set_index("indicator_code")
-    out["indicator_label"] = out["indicator_code"].map(labels["indicator_label"])
+    out["indicator_label"] = out["indicator_code"].map(lambda c: FIGURES[c].name_nb)
     return out
+
+
+@cached(maxsize=2)
+def _shown_kostra() -> pd.DataFrame:
+    """Municipal rows of every KOSTRA figure as the app shows them (published and computed)."""
+    parts = [kostra_queries.indicator(code).assign(indicator_code=code) for code in FIGURES]
+    rows = pd.concat(parts, ignore_index=True)
+    return rows[rows["region_level"] == "kommune"]
 
 
 @cached(maxsize=4)
 def kostra_totals() -> dict[str, Any]:
     """Municipalities with any KOSTRA value, the year with the most of them, the latest year."""
-    kostra = data.frame("kostra")
-    rows = kostra[(kostra["region_level"] == "kommune") & kostra["value"].notna()]
+    rows = _shown_kostra()
+    rows = rows[rows["value"].notna()]
     per_year = rows.groupby("year")["region_code"].nunique()
+    best = per_year[per_year == per_year.max()].index.max() if len(per_year) else None
     return {
         "kommuner": int(rows["region_code"].nunique()),
-        "best_year": int(per_year.idxmax()) if len(per_year) else None,
+        "best_year": int(best) if best is not None else None,
         "best_count": int(per_year.max()) if len(per_year) else 0,
         "latest_year": int(per_year.index.max()) if len(per_year) else None,
     }
@@ -270,7 +281,9 @@ def _years_by_kommune(frame: pd.DataFrame, code_column: str) -> pd.Series:
 
 
 def _kostra_columns(kostra: pd.DataFrame) -> pd.DataFrame:
-    rows = kostra[(kostra["region_level"] == "kommune") & kostra["value"].notna()]
+    # `kostra` is read to know the dataset is readable; the columns count what the app shows.
+    rows = _shown_kostra()
+    rows = rows[rows["value"].notna()]
     ndr = rows[rows["indicator_code"] == NETTO_DRIFTSRESULTAT]
     prelim = rows[rows["vintage"] == "preliminary"]
     return pd.DataFrame(
@@ -392,8 +405,8 @@ def search_kommuner(frame: pd.DataFrame, text: str, only_kostra: bool = False) -
 def county_coverage() -> pd.DataFrame:
     """Per county: municipalities, how many have any KOSTRA value, and in which years."""
     kommuner = data.frame("kommuner")
-    kostra = data.frame("kostra")
-    rows = kostra[(kostra["region_level"] == "kommune") & kostra["value"].notna()]
+    rows = _shown_kostra()
+    rows = rows[rows["value"].notna()]
     rows = rows.merge(
         kommuner[["kommune_code", "county_code"]], left_on="region_code", right_on="kommune_code"
     )

@@ -15,7 +15,18 @@ import numpy as np
 import pandas as pd
 
 from kommuneokonomi import data
-from kommuneokonomi.indicators import INDICATORS
+from kommuneokonomi.indicators import (
+    AMOUNTS,
+    BRUTTO_DRIFTSINNTEKTER,
+    COMPUTED,
+    INDICATORS,
+    NETTO_DRIFTSRESULTAT,
+    NETTO_LANEGJELD,
+    NETTO_LANEGJELD_PCT,
+    NORMGAP_PER_INNBYGGER,
+    PER_INNBYGGER,
+    amount_code,
+)
 from kommuneokonomi.queries import befolkning, kostra
 from kommuneokonomi.queries.cache import cached
 from kommuneokonomi.queries.kommuner import county_members, fold, index, neighbours
@@ -24,7 +35,16 @@ MOT = ("kostragruppe", "fylke", "naboer", "egne")
 DEFAULT_MOT = "kostragruppe"
 OWN = "egne"
 
-SERIES_COLUMNS = ["region_code", "year", "value", "estimated", "vintage", "status", "published"]
+SERIES_COLUMNS = [
+    "region_code",
+    "year",
+    "value",
+    "estimated",
+    "vintage",
+    "status",
+    "published",
+    "computed",
+]
 
 
 @dataclass(frozen=True)
@@ -49,9 +69,25 @@ POPULATION_MEASURES = (
     Measure("andel80", "befolkning", "prosent", 1, True),
     Measure("stotte", "befolkning", "forhold", 1, True),
 )
+# Netto driftsresultat first, then what it means in kroner and the debt (from SSB's amounts,
+# for every municipality), then the other key figures of 12134.
+KOSTRA_ORDER = (
+    NETTO_DRIFTSRESULTAT,
+    NORMGAP_PER_INNBYGGER,
+    amount_code(NETTO_LANEGJELD, PER_INNBYGGER),
+    NETTO_LANEGJELD_PCT,
+    amount_code(BRUTTO_DRIFTSINNTEKTER, PER_INNBYGGER),
+)
+_FIGURES = {**INDICATORS, **AMOUNTS, **COMPUTED}
 KOSTRA_MEASURES = tuple(
-    Measure(code, "kostra", ind.unit, 0 if ind.unit == "kr" else 1, ind.unit == "kr")
-    for code, ind in INDICATORS.items()
+    Measure(
+        code,
+        "kostra",
+        _FIGURES[code].unit,
+        0 if _FIGURES[code].unit == "kr" else 1,
+        _FIGURES[code].unit == "kr" and code != NORMGAP_PER_INNBYGGER,
+    )
+    for code in dict.fromkeys([*KOSTRA_ORDER, *INDICATORS])
 )
 MEASURES: dict[str, Measure] = {m.code: m for m in POPULATION_MEASURES + KOSTRA_MEASURES}
 DEFAULT_MEASURE = "andel67"
@@ -149,6 +185,7 @@ def _population_rows(measure_code: str) -> tuple[pd.DataFrame, dict[str, tuple[i
             "vintage": None,
             "status": None,
             "published": None,
+            "computed": False,
         }
     )
     rows = rows[rows["value"].notna()].reset_index(drop=True)
@@ -212,8 +249,26 @@ def table(codes: tuple[str, ...], year: int) -> pd.DataFrame:
             "vintage",
             "status",
             "published",
+            "computed",
         ]
     ]
+
+
+@cached()
+def references(codes: tuple[str, ...], year: int) -> pd.DataFrame:
+    """The KOSTRA measures for reference regions (a KOSTRA group, Landet) in one year, in the
+    columns of `table`, without ranks: shown under a comparison, never ranked in it."""
+    parts = []
+    for measure in KOSTRA_MEASURES:
+        rows = series(measure.code, codes)
+        rows = rows[(rows["year"] == year) & rows["value"].notna()]
+        rows = rows.set_index("region_code").reindex(list(codes)).dropna(subset=["value"])
+        parts.append(rows.reset_index().assign(indicator_code=measure.code))
+    frame = pd.concat(parts, ignore_index=True)
+    frame["rank"] = pd.array([pd.NA] * len(frame), dtype="Int64")
+    frame["ranked_of"] = pd.NA
+    frame["estimated"] = frame["estimated"].astype("boolean")
+    return frame
 
 
 def indexed(rows: pd.DataFrame, base_year: int) -> tuple[pd.DataFrame, tuple[str, ...]]:

@@ -163,24 +163,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Registered figures after {base} show what actually happened.",
     ),
     "befolkning.missing_projection": (
-        "Det finnes ingen SSB-framskriving for {regions} i dataene appen bruker nå; bare "
-        "registrerte tall vises.",
-        "The data the app uses now hold no SSB projection for {regions}; only registered "
-        "figures are shown.",
+        "Dataene har ingen SSB-framskriving for {regions}; bare registrerte tall vises.",
+        "The data hold no SSB projection for {regions}; only registered figures are shown.",
     ),
     "befolkning.totals_only": (
-        "For {regions} finnes framskrivingen bare som totalt folketall, ikke fordelt på alder; "
-        "bare registrerte tall vises.",
-        "For {regions} the projection exists only as a total, not by age; only registered "
-        "figures are shown.",
+        "For {regions} finnes framskrivingen bare som totalt folketall, ikke etter alder.",
+        "For {regions} the projection exists only as a total, not by age.",
     ),
-    "befolkning.offline_coverage": (
-        "Offline-snapshotet har framskrivinger for Telemarks 17 kommuner, Telemark og Norge "
-        "(med aldersgrupper) og for de andre fylkene (bare totalt). En oppdatering fra SSB "
-        "henter alle kommuner.",
-        "The offline snapshot holds projections for Telemark's 17 municipalities, Telemark and "
-        "Norway (with age groups) and for the other counties (totals only). A refresh from SSB "
-        "fetches all municipalities.",
+    "befolkning.totals_only_offline": (
+        "For {regions} finnes framskrivingen offline bare som totalt folketall (etter alder "
+        "bare for Telemark); en oppdatering fra SSB henter resten.",
+        "For {regions} the projection is offline only a total (by age only for Telemark); a "
+        "refresh from SSB fetches the rest.",
     ),
     "befolkning.try_county": (
         "Velg «{county}» over for å se framskrivingen for fylket.",
@@ -198,4 +192,36 @@ TEXTS: dict[str, tuple[str, str]] = {
     "alt.MMMM": ("hovedalternativet, MMMM", "main alternative, MMMM"),
     "alt.LLML": ("lav nasjonal vekst, LLML", "low national growth, LLML"),
     "alt.HHMH": ("høy nasjonal vekst, HHMH", "high national growth, HHMH"),
+    # Projected growth to 2050, all municipalities
+    "befolkning.section_growth": (
+        "Hele landet: hvor vil folketallet vokse, og hvor krympe?",
+        "All of Norway: where will the population grow, and where shrink?",
+    ),
+    "befolkning.growth_title": (
+        "{kommune}: {change} til {end} etter SSBs hovedalternativ, nr. {rank} av {n}; "
+        "{growing} av {n} kommuner ventes å vokse",
+        "{kommune}: {change} to {end} by SSB's main alternative, no. {rank} of {n}; "
+        "{growing} of {n} municipalities are projected to grow",
+    ),
+    "befolkning.growth_title_all": (
+        "{growing} av {n} kommuner ventes å vokse til {end} etter SSBs hovedalternativ",
+        "{growing} of {n} municipalities are projected to grow to {end} by SSB's main alternative",
+    ),
+    "befolkning.growth_hover": (
+        "<b>{kommune}</b> ({county})<br>{change} til {end}, nr. {rank} av {n}<br>"
+        "{base} i {base_year} → {projected} i {end}",
+        "<b>{kommune}</b> ({county})<br>{change} to {end}, no. {rank} of {n}<br>"
+        "{base} in {base_year} → {projected} in {end}",
+    ),
+    "befolkning.growth_detail": (
+        "Vekst fra framskrivingens basisår (registrert folketall 1. januar) til {end} i SSBs "
+        "hovedalternativ (MMMM), samme tabell for alle kommuner. Nr. 1 vokser mest.",
+        "Growth from the projection's base year (registered population on 1 January) to {end} "
+        "in SSB's main alternative (MMMM), the same table for every municipality. No. 1 grows "
+        "the most.",
+    ),
+    "befolkning.growth_search": ("Søk i listen", "Search the list"),
+    "befolkning.col_base": ("Folketall {year}", "Population {year}"),
+    "befolkning.col_projected": ("Framskrevet {year}", "Projected {year}"),
+    "befolkning.col_growth": ("Vekst, %", "Growth, %"),
 }

@@ -79,4 +79,34 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ugyldig verdi for {name} ignorert.",
         "Invalid value for {name} ignored.",
     ),
+    # The one note line under a chart (views.notes)
+    "notes.for_years": ("tallene for {years}", "the figures for {years}"),
+    "notes.for_regions": ("tallene for {regions}", "the figures for {regions}"),
+    "notes.all_of": ("alle {total} tallene for {years}", "all {total} figures for {years}"),
+    "notes.n_of": ("{n} av {total} tall for {years}", "{n} of {total} figures for {years}"),
+    "notes.computed": (
+        "{which} er beregnet av SSBs beløp (tabell 12137, {release})",
+        "{which} are computed from SSB's amounts (table 12137, {release})",
+    ),
+    "notes.release_final": ("endelige tall publisert {date}", "final figures published {date}"),
+    "notes.release_preliminary": (
+        "foreløpige tall publisert {date}",
+        "preliminary figures published {date}",
+    ),
+    "notes.preliminary_hollow": (
+        "hule punkter: {which} er foreløpige (publisert {published})",
+        "hollow points: {which} are preliminary (published {published})",
+    ),
+    "notes.preliminary": (
+        "{which} er foreløpige (publisert {published})",
+        "{which} are preliminary (published {published})",
+    ),
+    "notes.vintage_unknown": (
+        "for {which} er det ukjent om de er foreløpige eller endelige",
+        "for {which} it is unknown whether they are preliminary or final",
+    ),
+    "notes.missing": (
+        "{n} kommuner har ikke tall for {year}",
+        "{n} municipalities have no figure for {year}",
+    ),
 }

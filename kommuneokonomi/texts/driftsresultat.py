@@ -21,18 +21,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Netto driftsresultat: ingen tall for {kommune} i datagrunnlaget",
         "Net operating result: no figures for {kommune} in the data",
     ),
-    "ndr.preliminary_note": (
-        "Hule punkter er foreløpige tall for {year} (publisert {published}); SSB publiserer "
-        "endelige tall i juni {next_year}.",
-        "Hollow points are preliminary figures for {year} (published {published}); SSB "
-        "publishes final figures in June {next_year}.",
-    ),
-    "ndr.old_preliminary_note": (
-        "Hule punkter for {year} er foreløpige tall (publisert {published}); de endelige tallene "
-        "finnes ikke i datagrunnlaget.",
-        "Hollow points for {year} are preliminary figures (published {published}); the final "
-        "figures are not in the data.",
-    ),
     "ndr.group_break_note": (
         "Brudd i serien for KOSTRA-gruppene mellom 2019 og 2020: gruppene ble delt inn på nytt.",
         "Series break for the KOSTRA groups between 2019 and 2020: the groups were redrawn.",
@@ -104,36 +92,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "TBU norm of {norm}",
     ),
     "ndr.dist_dots": ("Kommuner med tall ({n})", "Municipalities with figures ({n})"),
-    "ndr.hollow_prefix": ("Hule punkter: ", "Hollow points: "),
-    "ndr.landet_missing_note": (
-        "Landet mangler for {year} i datagrunnlaget og er ikke tegnet inn.",
-        "Norway's figure for {year} is not in the data and is not drawn.",
-    ),
     "ndr.hover_missing": ("Ingen tall for {year}", "No figure for {year}"),
     "ndr.hover_rank": ("nr. {rank} av {n}", "no. {rank} of {n}"),
     "ndr.hover_gap": (
         "{gap} prosentpoeng {rel} TBU-normen",
         "{gap} percentage points {rel} the TBU norm",
-    ),
-    "ndr.year_preliminary_note": (
-        "{n} av {total} tall for {year} er foreløpige (publisert {published}); SSB publiserer "
-        "endelige tall i juni {next_year}.",
-        "{n} of {total} figures for {year} are preliminary (published {published}); SSB "
-        "publishes final figures in June {next_year}.",
-    ),
-    "ndr.year_old_prelim_note": (
-        "{n} av {total} tall for {year} er foreløpige (publisert {published}); de endelige "
-        "tallene finnes ikke i datagrunnlaget.",
-        "{n} of {total} figures for {year} are preliminary (published {published}); the final "
-        "figures are not in the data.",
-    ),
-    "ndr.vintage_unknown_note": (
-        "Om tallet er foreløpig eller endelig, er ukjent for: {names}.",
-        "Whether the figure is preliminary or final is unknown for: {names}.",
-    ),
-    "ndr.missing_count_note": (
-        "{n} av {total} kommuner har ikke tall for {year} i datagrunnlaget ({origin}).",
-        "{n} of {total} municipalities have no figure for {year} in the data ({origin}).",
     ),
     # Ranked table on the page
     "ndr.col_rank": ("Nr.", "No."),
@@ -142,19 +105,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Netto driftsresultat i % av brutto driftsinntekter",
         "Net operating result, % of gross operating revenue",
     ),
-    "ndr.col_gap": ("Mot normen", "Vs. norm"),
-    "ndr.col_gap_help": (
-        "Prosentpoeng over (+) eller under (−) TBU-normen på 1,75 %",
-        "Percentage points above (+) or below (−) the TBU norm of 1.75%",
-    ),
     "ndr.col_status": ("Merknad", "Note"),
     # Key figures and notices on the page
     "ndr.card_value": ("{kommune} {year}", "{kommune} {year}"),
     "ndr.card_value_help": (
-        "Netto driftsresultat i prosent av brutto driftsinntekter (SSB tabell 12134). Pilen "
-        "viser avstanden til TBU-normen.",
-        "Net operating result as a percentage of gross operating revenue (SSB table 12134). "
-        "The arrow shows the distance to the TBU norm.",
+        "Netto driftsresultat i prosent av brutto driftsinntekter: SSBs nøkkeltall (tabell "
+        "12134), eller beregnet av SSBs beløp (tabell 12137) på samme måte der nøkkeltallet "
+        "mangler eller er eldre. Pilen viser avstanden til TBU-normen.",
+        "Net operating result as a percentage of gross operating revenue: SSB's key figure "
+        "(table 12134), or computed the same way from SSB's amounts (table 12137) where the key "
+        "figure is missing or older. The arrow shows the distance to the TBU norm.",
     ),
     "ndr.card_missing": ("Ingen tall", "No figure"),
     "ndr.card_gap": ("{gap} pp {rel} normen", "{gap} pp {rel} the norm"),
@@ -179,14 +139,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "municipalities over time have a net operating result of at least 1.75% of gross "
         "operating revenue.",
     ),
-    "ndr.missing_kommune": (
-        "{kommune} har ikke tall for netto driftsresultat for {year} i datagrunnlaget appen "
-        "bruker nå ({origin}: {n} av {total} kommuner har tall). Figurene under viser kommunene "
-        "som har tall.",
-        "{kommune} has no net operating result figure for {year} in the data the app currently "
-        "uses ({origin}: {n} of {total} municipalities have figures). The charts below show the "
-        "municipalities that do.",
-    ),
     "ndr.missing_other_years": (
         "Tall for {kommune} finnes for: {years}.",
         "Figures for {kommune} exist for: {years}.",
@@ -194,14 +146,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ndr.gap_pp": (
         "{kommune} lå {gap} prosentpoeng {rel} TBU-normen i {year}.",
         "{kommune} was {gap} percentage points {rel} the TBU norm in {year}.",
-    ),
-    "ndr.gap_kr_unavailable": (
-        "Avstanden i kroner og kroner per innbygger vises ikke: den krever brutto "
-        "driftsinntekter i kroner, og datagrunnlaget har bare nøkkeltallene i prosent (SSB "
-        "tabell 12134).",
-        "The gap in kroner and kroner per inhabitant is not shown: it needs gross operating "
-        "revenue in kroner, and the data only has the key figures in per cent (SSB table "
-        "12134).",
     ),
     "ndr.search": ("Søk i listen", "Search the list"),
     "ndr.search_placeholder": ("Kommune, nummer eller fylke", "Municipality, number or county"),
@@ -214,4 +158,85 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The chosen municipality is pinned at the top and shaded. Click a column to sort.",
     ),
     "ndr.no_match": ("Ingen kommuner passer til {query}.", "No municipality matches {query}."),
+    # The gap to the TBU norm in kroner (computed from SSB's amounts, table 12137)
+    "ndr.mill_kr": ("{value} mill. kr", "NOK {value} million"),
+    "ndr.kr": ("{value} kr", "NOK {value}"),
+    "ndr.gap_needed": (
+        "For å nå TBU-normen måtte resultatet til {kommune} i {year} vært {amount} bedre, "
+        "{per_head} per innbygger",
+        "To reach the TBU norm, {kommune}'s result in {year} would have had to be {amount} "
+        "better, {per_head} per inhabitant",
+    ),
+    "ndr.gap_margin": (
+        "Resultatet til {kommune} i {year} var {amount} bedre enn TBU-normen krever, "
+        "{per_head} per innbygger",
+        "{kommune}'s result in {year} was {amount} better than the TBU norm requires, "
+        "{per_head} per inhabitant",
+    ),
+    "ndr.normgap_title_missing": (
+        "Avstand til TBU-normen i kroner: ingen tall for {kommune}",
+        "Gap to the TBU norm in kroner: no figures for {kommune}",
+    ),
+    "ndr.normgap_axis": ("Mill. kr til normen", "NOK million to the norm"),
+    "ndr.normgap_detail": (
+        "Avstanden til TBU-normen i kroner er {norm} av brutto driftsinntekter minus netto "
+        "driftsresultat (SSB tabell 12137, kommunekonsern). Positiv: så mye bedre måtte "
+        "resultatet vært for å nå normen. Negativ: så mye bedre var resultatet enn normen krever.",
+        "The gap to the TBU norm in kroner is {norm} of gross operating revenue minus the net "
+        "operating result (SSB table 12137, municipal group accounts). Positive: how much better "
+        "the result had to be to reach the norm. Negative: by how much the result beat the norm.",
+    ),
+    "ndr.card_normgap": ("Mot normen {year}", "Against the norm {year}"),
+    "ndr.card_normgap_needed": ("Manglet til normen {year}", "Short of the norm {year}"),
+    "ndr.card_normgap_margin": ("Margin over normen {year}", "Margin above the norm {year}"),
+    "ndr.card_normgap_per_head": ("{value} per innbygger", "{value} per inhabitant"),
+    "ndr.card_normgap_help": (
+        "Hvor mye bedre netto driftsresultat måtte vært for å nå TBU-normen ({norm} av brutto "
+        "driftsinntekter), eller hvor mye bedre det var. Beregnet av SSBs beløp (tabell 12137).",
+        "How much better the net operating result had to be to reach the TBU norm ({norm} of "
+        "gross operating revenue), or by how much it beat it. Computed from SSB's amounts "
+        "(table 12137).",
+    ),
+    "ndr.computed_short": ("beregnet", "computed"),
+    "ndr.reference_needed": (
+        "{region}: {value} per innbygger under normen.",
+        "{region}: {value} per inhabitant below the norm.",
+    ),
+    "ndr.reference_margin": (
+        "{region}: {value} per innbygger over normen.",
+        "{region}: {value} per inhabitant above the norm.",
+    ),
+    "ndr.missing_split": (
+        "{kommune} har ikke tall for {year}: kommunen ble til i {first} da {old} ble delt, og "
+        "SSB publiserer ikke tall for de nye kommunene for årene før delingen.",
+        "{kommune} has no figure for {year}: the municipality came into being in {first} when "
+        "{old} was split, and SSB does not publish figures for the new municipalities for the "
+        "years before the split.",
+    ),
+    "ndr.missing_kommune": (
+        "{kommune} har ikke tall for netto driftsresultat for {year} ({n} av {total} kommuner "
+        "har tall).",
+        "{kommune} has no net operating result figure for {year} ({n} of {total} "
+        "municipalities have figures).",
+    ),
+    "ndr.hover_needed": ("{amount} manglet til normen", "{amount} short of the norm"),
+    "ndr.hover_margin": ("{amount} over normen", "{amount} above the norm"),
+    "ndr.col_needed": ("Til normen, mill. kr", "To norm, NOK m"),
+    "ndr.col_needed_help": (
+        "Hvor mye bedre resultatet måtte vært for å nå TBU-normen, i mill. kr. Minus: så mye "
+        "bedre var resultatet enn normen krever. Beregnet av SSBs beløp (tabell 12137).",
+        "How much better the result had to be to reach the TBU norm, in NOK million. Minus: by "
+        "how much the result beat the norm. Computed from SSB's amounts (table 12137).",
+    ),
+    "ndr.col_needed_per_head": ("Kr per innb.", "NOK per inh."),
+    "ndr.col_needed_per_head_help": (
+        "Det samme i kroner per innbygger.",
+        "The same in kroner per inhabitant.",
+    ),
+    "ndr.map_scale_detail": (
+        "Fargene spenner over ±{pp} prosentpoeng rundt normen; kommuner lenger unna har "
+        "endefargen.",
+        "The colours span ±{pp} percentage points around the norm; municipalities further away "
+        "have the end colour.",
+    ),
 }

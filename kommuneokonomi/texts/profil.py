@@ -45,12 +45,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Med SSBs hovedalternativ (tabell {table}) blir det {future} i {future_year}.",
         "SSB's main alternative (table {table}) gives {future} in {future_year}.",
     ),
-    "profil.no_projection_sentence": (
-        "SSBs framskriving for {name} finnes ikke i datagrunnlaget appen bruker nå; for landet "
-        "gir hovedalternativet {landet} i {future_year}.",
-        "SSB's projection for {name} is not in the data the app currently uses; for Norway the "
-        "main alternative gives {landet} in {future_year}.",
-    ),
     "profil.robek_sentence": (
         "{name} var registrert i ROBEK i {year} (kommuner med økonomisk ubalanse eller sen "
         "budsjettbehandling).",
@@ -126,4 +120,73 @@ TEXTS: dict[str, tuple[str, str]] = {
     "profil.col_year": ("År", "Year"),
     "profil.col_table": ("SSB-tabell", "SSB table"),
     "profil.col_note": ("Merknad", "Note"),
+    # Debt, the gap to the norm and the projected population (issue: every municipality)
+    "profil.debt_sentence": (
+        "Netto lånegjeld var {debt} per innbygger i {year}{share_part}, nr. {rank} av {n} "
+        "kommuner (1 = høyest); landet: {landet}.",
+        "Net debt was {debt} per inhabitant in {year}{share_part}, no. {rank} of {n} "
+        "municipalities (1 = highest); Norway: {landet}.",
+    ),
+    "profil.debt_share_part": (
+        " ({share} av brutto driftsinntektene)",
+        " ({share} of gross operating revenue)",
+    ),
+    "profil.projection_population": (
+        "SSBs hovedalternativ (tabell {table}) gir {persons} innbyggere i {year}, {change} fra "
+        "{base_year}.",
+        "SSB's main alternative (table {table}) gives {persons} inhabitants in {year}, {change} "
+        "from {base_year}.",
+    ),
+    "profil.totals_only_sentence": (
+        "Framskrivingen etter alder finnes offline bare for Telemark; for landet gir "
+        "hovedalternativet {landet} i {future_year}.",
+        "The projection by age is offline only for Telemark; for Norway the main alternative "
+        "gives {landet} in {future_year}.",
+    ),
+    "profil.ndr_computed": (
+        "Prosenttallene for {year} er beregnet av SSBs beløp (tabell 12137).",
+        "The percentages for {year} are computed from SSB's amounts (table 12137).",
+    ),
+    "profil.card_debt": ("Netto lånegjeld {year}", "Net debt {year}"),
+    "profil.card_debt_delta": (
+        "{share} av inntektene · nr. {rank} av {n}",
+        "{share} of revenue · no. {rank} of {n}",
+    ),
+    "profil.card_debt_help": (
+        "Netto lånegjeld per innbygger, kommunekonsern (SSB tabell 12137); andelen av brutto "
+        "driftsinntekter er beregnet av SSBs beløp. Nr. 1 har høyest gjeld. KOSTRA-gruppen: "
+        "{group}. Landet: {landet} ({landet_share}).",
+        "Net debt per inhabitant, municipal group accounts (SSB table 12137); the share of "
+        "gross operating revenue is computed from SSB's amounts. No. 1 has the highest debt. "
+        "KOSTRA group: {group}. Norway: {landet} ({landet_share}).",
+    ),
+    "profil.card_population_help": (
+        "SSBs hovedalternativ (tabell {table}): {persons} innbyggere i {year}.",
+        "SSB's main alternative (table {table}): {persons} inhabitants in {year}.",
+    ),
+    "profil.row_gap": (
+        "Til TBU-normen, mill. kr (minus: margin)",
+        "To the TBU norm, NOK million (minus: margin)",
+    ),
+    "profil.row_gap_kr": (
+        "Til TBU-normen, kr per innbygger (minus: margin)",
+        "To the TBU norm, NOK per inhabitant (minus: margin)",
+    ),
+    "profil.row_debt": ("Netto lånegjeld, kr per innbygger", "Net debt, NOK per inhabitant"),
+    "profil.row_debt_share": (
+        "Netto lånegjeld, % av brutto driftsinntekter",
+        "Net debt, % of gross operating revenue",
+    ),
+    "profil.row_debt_rank": (
+        "Netto lånegjeld per innbygger, plass av {n} (1 = høyest)",
+        "Net debt per inhabitant, rank of {n} (1 = highest)",
+    ),
+    "profil.row_debt_landet": (
+        "Netto lånegjeld, landet, kr per innbygger",
+        "Net debt, Norway, NOK per inhabitant",
+    ),
+    "profil.row_population_2050": (
+        "Folketall, framskrevet (MMMM)",
+        "Population, projected (MMMM)",
+    ),
 }

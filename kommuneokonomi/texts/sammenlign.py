@@ -123,6 +123,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sammenlign.short.andel80": ("80+ %", "80+ %"),
     "sammenlign.short.stotte": ("20–66 per 67+", "20–66 per 67+"),
     "sammenlign.short.KOSAGD230000": ("Netto driftsresultat %", "Net operating result %"),
+    "sammenlign.short.normgap_per_innbygger": (
+        "Til normen kr/innb.",
+        "To norm NOK/inh.",
+    ),
+    "sammenlign.short.KG31_per_innbygger": ("Netto lånegjeld kr/innb.", "Net debt NOK/inh."),
+    "sammenlign.short.KG31_pct": ("Netto lånegjeld %", "Net debt %"),
+    "sammenlign.short.AGD13_per_innbygger": (
+        "Brutto driftsinnt. kr/innb.",
+        "Gross revenue NOK/inh.",
+    ),
     "sammenlign.short.KOSAGD290000": ("Mindre-/merforbruk %", "Surplus/deficit %"),
     "sammenlign.short.KOSKG280000": ("Arbeidskapital %", "Working capital %"),
     "sammenlign.short.KOSKG400000": ("Renteeksponering %", "Interest exposure %"),
@@ -282,5 +292,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sammenlign.index_none": (
         "{ind}: ingen kommune i settet har tall for basisåret {base}",
         "{ind}: no municipality in the set has a figure for the base year {base}",
+    ),
+    "sammenlign.note_computed": (
+        "{names}: beregnet av SSBs beløp (tabell 12137) der SSBs nøkkeltall mangler eller er "
+        "eldre.",
+        "{names}: computed from SSB's amounts (table 12137) where SSB's key figure is missing or "
+        "older.",
+    ),
+    "sammenlign.note_computed_series": (
+        "Tall for {years} er beregnet av SSBs beløp (tabell 12137).",
+        "Figures for {years} are computed from SSB's amounts (table 12137).",
     ),
 }

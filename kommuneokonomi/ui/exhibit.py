@@ -28,13 +28,19 @@ MIME = {
 
 
 def show(
-    exhibit: Exhibit, *, key: str | None = None, table: bool = True, menu: bool = True
+    exhibit: Exhibit,
+    *,
+    key: str | None = None,
+    table: bool = True,
+    menu: bool = True,
+    details: bool = False,
 ) -> None:
     """Draw the exhibit's figure, or its table when it has no figure (title, table, source
-    line), then its notes and its share-and-download menu.
+    line), then its note and its share-and-download menu.
 
     `table=False` when the page draws the table itself (e.g. with search and highlighting);
-    `menu=False` on the embed page. An exhibit with nothing to show gets no menu.
+    `menu=False` on the embed page; `details=True` where explanations belong (Om dataene).
+    An exhibit with nothing to show gets no menu.
     """
     key = key or exhibit.id
     if exhibit.figure is not None:
@@ -49,7 +55,7 @@ def show(
         st.markdown(f"**{markdown_literal(exhibit.title)}**")
         st.dataframe(display(exhibit), hide_index=True, key=f"table-{key}")
         st.caption(markdown_literal(exhibit.source_text))
-    for note in exhibit.notes:
+    for note in (*exhibit.notes, *(exhibit.details if details else ())):
         st.caption(note)
     if menu and (exhibit.figure is not None or not exhibit.data.empty):
         share_menu(exhibit, key=key)

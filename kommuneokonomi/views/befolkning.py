@@ -1,8 +1,8 @@
-"""Population exhibits: pyramid, age groups, projections, support ratio and people aged 80+.
+"""Population exhibits: the age pyramid, age groups over time and the population on 1 January.
 
-Pyramid, age groups and projection can be drawn for the municipality, its county or Norway
-(the level); each level has its own exhibit id, so an embed or export rebuilds the same view
-from the ViewState alone.
+Pyramid and age groups can be drawn for the municipality, its county or Norway (the level);
+each level has its own exhibit id, so an embed or export rebuilds the same view from the
+ViewState alone. Projections, support ratio and people aged 80+ are in views.framskriving.
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from __future__ import annotations
 from functools import partial
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from kommuneokonomi.charts import theme
-from kommuneokonomi.charts.lines import Band, Line, lines
+from kommuneokonomi.charts.lines import Line, lines
 from kommuneokonomi.charts.panels import Panel, outer_titles, panels
 from kommuneokonomi.charts.pyramid import Side
 from kommuneokonomi.charts.pyramid import pyramid as pyramid_chart
@@ -22,214 +21,30 @@ from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import number, percent
 from kommuneokonomi.i18n import t
 from kommuneokonomi.queries import befolkning, framskriving
-from kommuneokonomi.queries.kommuner import county_members, index
-from kommuneokonomi.sources import SourceRef, source_line
+from kommuneokonomi.sources import source_line
 from kommuneokonomi.state import ViewState
+from kommuneokonomi.views.befolkningsserier import (
+    LEVEL_COLOURS,
+    LEVELS,
+    PERSONS_HOVER,
+    REGISTERED_TABLE,
+    break_year,
+    change_words,
+    estimate_notes,
+    exhibit_id,
+    level_region,
+    mark_break,
+    population_refs,
+    population_year,
+    projected_series,
+    projection_notes,
+    projection_region,
+    registered_series,
+    reliable,
+)
 from kommuneokonomi.views.memo import cached_view
+from kommuneokonomi.views.notes import one_line
 from kommuneokonomi.views.regions import region_name
-
-PROJECTION_END = 2050
-REGISTERED_TABLE = "07459"
-LEVELS = ("kommune", "fylke", "landet")
-LEVEL_COLOURS = {"kommune": theme.KOMMUNE, "fylke": theme.FYLKE, "landet": theme.LANDET}
-PERSONS_HOVER = "%{y:,.0f}"
-
-# NOTE: before 2024 the seed data split old 1507 Ålesund 50/50 into 1508 Ålesund and 1580
-# Haram (in reality about 6:1), so their series jump in 2024; this is said in words.
-SPLIT_50_50 = ("1508", "1580")
-
-
-def estimate_notes(data: pd.DataFrame, lang: str) -> list[str]:
-    """Explain hollow markers: estimated municipality splits, or sums that include them."""
-    flagged = data.loc[data["estimated"].fillna(False).astype(bool), "region_code"].unique()
-    notes = []
-    if any(len(c) == 4 and c not in SPLIT_50_50 for c in flagged):
-        notes.append(t("befolkning.estimated_note", lang))
-    if any(len(c) < 4 for c in flagged):
-        notes.append(t("befolkning.estimated_sum_note", lang))
-    if any(c in SPLIT_50_50 for c in flagged):
-        notes.append(t("befolkning.split_note", lang))
-    return notes
-
-
-def county_of(kommune: str) -> str:
-    """County code of a current municipality."""
-    return index().county(kommune)[0]
-
-
-def is_own_county(kommune: str) -> bool:
-    """True where the municipality is its whole county (Oslo), so 'county' adds nothing."""
-    return county_members(county_of(kommune)) == (kommune,)
-
-
-def levels_for(kommune: str) -> tuple[str, ...]:
-    """Levels worth offering for a municipality: Oslo has no separate county level."""
-    return tuple(level for level in LEVELS if not (level == "fylke" and is_own_county(kommune)))
-
-
-def level_region(kommune: str, level: str) -> str:
-    """The region code drawn at a level: the municipality, its county or Norway ('0')."""
-    if level == "fylke":
-        return county_of(kommune)
-    return LANDET if level == "landet" else kommune
-
-
-def exhibit_id(base: str, level: str) -> str:
-    """'befolkning-pyramide' for the municipality, 'befolkning-pyramide-fylke' for its county."""
-    return base if level == "kommune" else f"{base}-{level}"
-
-
-def _year(state: ViewState) -> int:
-    years = befolkning.years()
-    return state.aar if state.aar in years else years[-1]
-
-
-def _change(first: float, last: float, lang: str) -> str:
-    """'økte med 12 %' / 'fell by 3 %': the relative change in words."""
-    pct = 100 * (last - first) / first
-    if round(pct) == 0:
-        return t("befolkning.change_flat", lang)
-    key = "befolkning.change_up" if pct > 0 else "befolkning.change_down"
-    return t(key, lang, pct=percent(abs(pct), lang, 0))
-
-
-def reliable(rows: pd.DataFrame, code: str) -> pd.DataFrame:
-    """A municipality's rows after its last estimated year (all rows for a county or Norway).
-
-    Changes stated in titles start there, so no finding rests on an estimated split.
-    """
-    if len(code) != 4 or not rows["estimated"].any():
-        return rows
-    return rows[rows["year"] > rows.loc[rows["estimated"], "year"].max()]
-
-
-def break_year(rows: pd.DataFrame, code: str) -> int | None:
-    """First year of a municipality's own figures after estimated split years, else None."""
-    kept = reliable(rows, code)
-    return int(kept["year"].min()) if len(kept) < len(rows) else None
-
-
-def mark_break(
-    fig: go.Figure, year: int | None, lang: str, *, label: bool = True, **where: object
-) -> None:
-    """A dotted line where a municipality's estimated figures end (its series break).
-
-    `where` passes row/col to place it in panels; panels go without the label.
-    """
-    if year is None:
-        return
-    if label:
-        where |= {
-            "annotation_text": t("befolkning.break_label", lang, year=year),
-            "annotation_position": "top left",
-            "annotation_font": {"size": 10, "color": theme.ESTIMATE},
-        }
-    fig.add_vline(x=year - 0.5, line={"color": theme.ESTIMATE, "dash": "dot", "width": 1}, **where)
-
-
-def _refs(tables: set[str]) -> list[SourceRef]:
-    refs = [SourceRef.of("befolkning_grupper", (REGISTERED_TABLE,))]
-    projected = tuple(sorted(tables - {REGISTERED_TABLE}))
-    if projected:
-        refs.append(SourceRef.of("framskriving", projected))
-    return refs
-
-
-def _is_snapshot() -> bool:
-    return SourceRef.of("framskriving").origin == "snapshot"
-
-
-def missing_projection_notes(missing: list[str], totals_only: list[str], lang: str) -> list[str]:
-    """Say which regions lack a projection (or have it only as a total), and why offline."""
-    notes = []
-    if missing:
-        names = ", ".join(region_name(c, lang) for c in missing)
-        notes.append(t("befolkning.missing_projection", lang, regions=names))
-    if totals_only:
-        names = ", ".join(region_name(c, lang) for c in totals_only)
-        notes.append(t("befolkning.totals_only", lang, regions=names))
-    if (missing or totals_only) and _is_snapshot():
-        notes.append(t("befolkning.offline_coverage", lang))
-    return notes
-
-
-# --- projections: lines and bands -----------------------------------------------------------
-
-
-def projection_region(code: str) -> str:
-    """Where to read a region's projection: itself, or for Oslo the identical county 03."""
-    if framskriving.tables_for(code) or len(code) != 4 or not is_own_county(code):
-        return code
-    return county_of(code)
-
-
-def _projected(
-    code: str, table_id: str, group: str, color: str, lang: str, legendgroup: str
-) -> tuple[Line, Band, pd.DataFrame]:
-    """The main alternative as a dashed line, low–high as a band, and the rows drawn."""
-    frame = framskriving.series(code, table_id, group)
-    low = frame[[framskriving.LOW, framskriving.HIGH]].min(axis=1)
-    high = frame[[framskriving.LOW, framskriving.HIGH]].max(axis=1)
-    line = Line(
-        t("befolkning.line_main", lang),
-        frame["year"],
-        frame[framskriving.MAIN],
-        color,
-        dash="dash",
-        hover=PERSONS_HOVER,
-        markers=False,
-        legendgroup=legendgroup,
-    )
-    band = Band(t("befolkning.band", lang), frame["year"], low, high, color, legendgroup)
-    rows = frame.melt(id_vars="year", var_name="alternative", value_name="persons")
-    rows = rows.assign(kind="framskrevet", table_id=table_id, estimated=False)
-    return line, band, rows
-
-
-def _registered(
-    code: str, group: str, color: str, lang: str, legendgroup: str
-) -> tuple[Line, pd.DataFrame]:
-    """Registered persons in a group (or 'total') per year as a solid line, and its rows.
-
-    The line is not drawn across a municipality's break (estimated split years, then its own).
-    """
-    if group == "total":
-        rows = befolkning.totals(code)[["year", "persons", "estimated"]]
-    else:
-        series = befolkning.group_series(code)
-        rows = series[series["age_group"] == group][["year", "persons", "estimated"]]
-    drawn = rows
-    if (year := break_year(rows, code)) is not None:
-        gap = pd.DataFrame({"year": [year - 0.5], "persons": [None], "estimated": [False]})
-        drawn = pd.concat([rows[rows["year"] < year], gap, rows[rows["year"] >= year]])
-    line = Line(
-        t("befolkning.line_registered", lang),
-        drawn["year"],
-        drawn["persons"],
-        color,
-        hover=PERSONS_HOVER,
-        estimated=drawn["estimated"],
-        legendgroup=legendgroup,
-    )
-    return line, rows.assign(kind="registrert", alternative=None, table_id=REGISTERED_TABLE)
-
-
-def table_notes(found: list[tuple[str, str]], lang: str) -> list[str]:
-    """Which projection table is drawn for which regions, and from which base year."""
-    notes = []
-    for table_id in dict.fromkeys(table for _, table in found):
-        codes = [code for code, table in found if table == table_id]
-        base = framskriving.base_year(codes[0], table_id)
-        names = f" {t('common.and', lang)} ".join(
-            [", ".join(region_name(c, lang) for c in codes[:-1]), region_name(codes[-1], lang)]
-            if len(codes) > 1
-            else [region_name(codes[0], lang)]
-        )
-        notes.append(t("befolkning.table_note", lang, region=names, table=table_id, base=base))
-        if base < befolkning.years()[-1]:
-            notes.append(t("befolkning.older_table_note", lang, base=base))
-    return notes
-
 
 # --- the pyramid ----------------------------------------------------------------------------
 
@@ -274,25 +89,25 @@ def _pyramid_title(code: str, year: int, frame: pd.DataFrame, lang: str) -> str:
 @cached_view()
 def pyramid(state: ViewState, level: str = "kommune") -> Exhibit:
     """Men and women by single age as shares of the population, with Norway as an outline."""
-    lang, year = state.lang, _year(state)
+    lang, year = state.lang, population_year(state)
     code = level_region(state.kommune, level)
     frame = befolkning.pyramid(code, year)
     name = region_name(code, lang)
     men, women = t("befolkning.men", lang), t("befolkning.women", lang)
     data = frame.assign(region_code=code, region=name, year=year, norway_share=float("nan"))
     outline = None
-    notes = [t("befolkning.pyramid_note", lang)]
+    details = [t("befolkning.pyramid_note", lang)]
     if code != LANDET:
         norway = befolkning.pyramid(LANDET, year)
         outline = (_side(norway, "1", men), _side(norway, "2", women))
         data["norway_share"] = norway["share"].to_numpy()
-        notes.append(t("befolkning.pyramid_outline_note", lang))
+        details.append(t("befolkning.pyramid_outline_note", lang))
     estimated = bool(frame["estimated"].any())
     if estimated:
-        notes.append(t("befolkning.pyramid_estimated_note", lang))
-    notes += estimate_notes(data, lang)
+        details.append(t("befolkning.pyramid_estimated_note", lang))
+    notes = one_line(estimate_notes(data, lang))
     title = _pyramid_title(code, year, frame, lang)
-    refs = _refs(set())
+    refs = population_refs(set())
     source = source_line(refs, lang, t("befolkning.jan1", lang, year=year))
     fig = pyramid_chart(
         _side(frame, "1", men),
@@ -339,7 +154,8 @@ def pyramid(state: ViewState, level: str = "kommune") -> Exhibit:
         period=str(year),
         lang=lang,
         figure=fig,
-        notes=tuple(notes),
+        notes=notes,
+        details=tuple(details),
         kommune_code=code if level == "kommune" else state.kommune,
         slug="alderspyramide" if level == "kommune" else f"alderspyramide-{level}",
         params={"aar": str(year)},
@@ -361,8 +177,8 @@ def _groups_title(code: str, lang: str) -> str:
         "befolkning.groups_title",
         lang,
         region=region_name(code, lang),
-        c80=_change(*_first_last(history, "80+"), lang),
-        c0=_change(*_first_last(history, "0-19"), lang),
+        c80=change_words(*_first_last(history, "80+"), lang),
+        c0=change_words(*_first_last(history, "0-19"), lang),
         first=int(history["year"].min()),
         last=int(history["year"].max()),
     )
@@ -378,11 +194,13 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
     table_id = framskriving.newest_table(proj_code, with_groups=True)
     items, rows, tables = [], [], {REGISTERED_TABLE}
     for group in befolkning.AGE_GROUPS:
-        line, registered = _registered(code, group, color, lang, "registered")
+        line, registered = registered_series(code, group, color, lang, "registered")
         series, bands = [line], []
         rows.append(registered.assign(age_group=group, region_code=code))
         if table_id is not None:
-            main, band, projected = _projected(proj_code, table_id, group, color, lang, "proj")
+            main, band, projected = projected_series(
+                proj_code, table_id, group, color, lang, "proj"
+            )
             series.insert(0, main)
             bands.append(band)
             rows.append(projected.assign(age_group=group, region_code=proj_code))
@@ -392,7 +210,7 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
     data["region"] = data["region_code"].map(lambda c: region_name(c, lang))
     title = _groups_title(code, lang)
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
-    refs = _refs(tables)
+    refs = population_refs(tables)
     source = source_line(refs, lang, period)
     fig = panels(items, columns=2)
     mark_break(
@@ -408,8 +226,8 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
         y_title=t("befolkning.axis_persons", lang),
     )
     outer_titles(fig, len(items), 2)
-    notes = _projection_notes(proj_code, table_id, lang)
-    notes += estimate_notes(data, lang)
+    line, details = projection_notes(proj_code, table_id, lang)
+    notes = one_line(line + estimate_notes(data, lang))
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -431,377 +249,10 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
         period=period,
         lang=lang,
         figure=fig,
-        notes=tuple(notes),
+        notes=notes,
+        details=tuple(details),
         kommune_code=state.kommune,
         slug="aldersgrupper" if level == "kommune" else f"aldersgrupper-{level}",
-    )
-
-
-def _projection_notes(code: str, table_id: str | None, lang: str) -> list[str]:
-    """Notes on the projection drawn (from `table_id`), or on why none is drawn."""
-    return _coverage_notes([(code, table_id)] if table_id else [], [] if table_id else [code], lang)
-
-
-# --- total population with projection -------------------------------------------------------
-
-
-@cached_view()
-def projection(state: ViewState, level: str = "kommune") -> Exhibit:
-    """Registered population since 2005 and SSB's newest projection to 2050 with its band."""
-    lang = state.lang
-    code = level_region(state.kommune, level)
-    color, name = LEVEL_COLOURS[level], region_name(code, lang)
-    proj_code = projection_region(code)
-    table_id = framskriving.newest_table(proj_code)
-    line, registered = _registered(code, "total", color, lang, "registered")
-    series, bands, frames = [line], [], [registered.assign(region_code=code)]
-    history = befolkning.totals(code)
-    now, year = history["persons"].iloc[-1], int(history["year"].iloc[-1])
-    if table_id is not None:
-        main, band, projected = _projected(proj_code, table_id, "total", color, lang, "proj")
-        series.insert(0, main)
-        bands.append(band)
-        frames.append(projected.assign(region_code=proj_code))
-        end = projected[
-            (projected["alternative"] == framskriving.MAIN) & (projected["year"] == PROJECTION_END)
-        ]["persons"].iloc[0]
-        title = t(
-            "befolkning.projection_title",
-            lang,
-            region=name,
-            future=number(end, lang),
-            end=PROJECTION_END,
-            now=number(now, lang),
-            year=year,
-        )
-    else:
-        first = reliable(history, code).iloc[0]
-        title = t(
-            "befolkning.projection_title_missing",
-            lang,
-            region=name,
-            now=number(now, lang),
-            year=year,
-            first=int(first["year"]),
-            change=_change(first["persons"], now, lang),
-        )
-    data = pd.concat(frames, ignore_index=True)
-    data["region"] = data["region_code"].map(lambda c: region_name(c, lang))
-    period = f"{int(data['year'].min())}–{int(data['year'].max())}"
-    refs = _refs({REGISTERED_TABLE, *([table_id] if table_id else [])})
-    source = source_line(refs, lang, period)
-    fig = lines(series, bands)
-    fig.update_traces(showlegend=True, selector={"fill": "toself"})
-    mark_break(fig, break_year(history, code), lang)
-    theme.style(
-        fig,
-        title=title,
-        source=source,
-        lang=lang,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_persons", lang),
-    )
-    fig.update_yaxes(tickformat=",d")
-    notes = _projection_notes(proj_code, table_id, lang)
-    if proj_code != code:
-        notes.append(t("befolkning.oslo_county", lang))
-    notes += estimate_notes(data, lang)
-    columns = {
-        "region_code": "region_code",
-        "region": "region",
-        "year": "year",
-        "kind": "kind",
-        "alternative": "alternative",
-        "persons": "persons",
-        "estimated": "estimated",
-        "table_id": "table_id",
-    }
-    return Exhibit(
-        id=exhibit_id("befolkning-framskriving", level),
-        title=title,
-        data=data[list(columns)],
-        columns=columns,
-        sources=tuple(refs),
-        source_text=source,
-        period=period,
-        lang=lang,
-        figure=fig,
-        notes=tuple(notes),
-        kommune_code=state.kommune,
-        slug="framskriving" if level == "kommune" else f"framskriving-{level}",
-    )
-
-
-def projection_gap(state: ViewState, level: str) -> str | None:
-    """For the page: what to do when the chosen level has no projection (try the county)."""
-    code = level_region(state.kommune, level)
-    if framskriving.newest_table(projection_region(code)) is not None or level != "kommune":
-        return None
-    county = county_of(state.kommune)
-    return t("befolkning.try_county", state.lang, county=region_name(county, state.lang))
-
-
-# --- municipality, county and Norway together -----------------------------------------------
-
-
-def compared_regions(kommune: str) -> list[tuple[str, str]]:
-    """[(code, colour)] for the municipality, its county (unless the same, Oslo) and Norway."""
-    regions = [(kommune, theme.KOMMUNE)]
-    if not is_own_county(kommune):  # NOTE: Oslo is both municipality and county
-        regions.append((county_of(kommune), theme.FYLKE))
-    regions.append((LANDET, theme.LANDET))
-    return regions
-
-
-def _projection_with_groups(code: str) -> tuple[str, str | None]:
-    """(where the projection is read, newest table with age groups or None)."""
-    proj_code = projection_region(code)
-    return proj_code, framskriving.newest_table(proj_code, with_groups=True)
-
-
-def _coverage_notes(found: list[tuple[str, str]], absent: list[str], lang: str) -> list[str]:
-    """Table notes for regions with a projection, gap notes for those without."""
-    notes = [t("befolkning.projection_note", lang), *table_notes(found, lang)] if found else []
-    totals_only = [c for c in absent if framskriving.newest_table(c) is not None]
-    missing = [c for c in absent if c not in totals_only]
-    return notes + missing_projection_notes(missing, totals_only, lang)
-
-
-def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
-    """People aged 20–66 per person 67+, registered and projected, for up to three regions.
-
-    `regions` is [(region code, colour)], the focus region first.
-    """
-    series, bands, rows, tables = [], [], [], {REGISTERED_TABLE}
-    found, absent = [], []
-    for code, color in regions:
-        name = region_name(code, lang)
-        hist = befolkning.support_ratio(code)
-        series.append(
-            Line(
-                name,
-                hist["year"],
-                hist["ratio"],
-                color,
-                hover="%{y:.2f}",
-                estimated=hist["estimated"],
-                legendgroup=code,
-            )
-        )
-        rows.append(
-            hist.assign(
-                region_code=code,
-                region=name,
-                kind="registrert",
-                alternative=None,
-                table_id=REGISTERED_TABLE,
-            )
-        )
-        proj_code, table_id = _projection_with_groups(code)
-        if table_id is None:
-            absent.append(proj_code)
-            continue
-        found.append((proj_code, table_id))
-        tables.add(table_id)
-        proj = framskriving.support_ratio(proj_code, table_id)
-        main = proj[proj["alternative"] == framskriving.MAIN]
-        low, high = (
-            proj[proj["alternative"] == a].set_index("year")["ratio"]
-            for a in (framskriving.LOW, framskriving.HIGH)
-        )
-        lower, upper = low.combine(high, min), low.combine(high, max)
-        bands.append(Band(f"{name}: LLML–HHMH", lower.index, lower, upper, color, legendgroup=code))
-        label = t("befolkning.projected", lang, alt=framskriving.MAIN)
-        series.append(
-            Line(
-                f"{name}: {label}",
-                main["year"],
-                main["ratio"],
-                color,
-                dash="dash",
-                hover="%{y:.2f}",
-                markers=False,
-                legendgroup=code,
-                showlegend=False,
-            )
-        )
-        rows.append(
-            proj.assign(
-                region_code=proj_code,
-                region=name,
-                kind="framskrevet",
-                estimated=False,
-                table_id=table_id,
-            )
-        )
-    focus_code = regions[0][0]
-    focus = befolkning.support_ratio(focus_code).iloc[-1]
-    now = number(focus["ratio"], lang, 1)
-    _, focus_table = _projection_with_groups(focus_code)
-    if focus_table is not None:
-        focus_proj = framskriving.support_ratio(projection_region(focus_code), focus_table)
-        end = focus_proj[
-            (focus_proj["alternative"] == framskriving.MAIN)
-            & (focus_proj["year"] == PROJECTION_END)
-        ]
-        title = t(
-            "befolkning.support_title",
-            lang,
-            region=region_name(focus_code, lang),
-            now=now,
-            year=int(focus["year"]),
-            future=number(end["ratio"].iloc[0], lang, 1),
-            future_year=PROJECTION_END,
-        )
-    else:
-        title = t(
-            "befolkning.support_title_no_projection",
-            lang,
-            region=region_name(focus_code, lang),
-            now=now,
-            year=int(focus["year"]),
-        )
-    data = pd.concat(rows, ignore_index=True)
-    period = f"{int(data['year'].min())}–{int(data['year'].max())}"
-    refs = _refs(tables)
-    source = source_line(refs, lang, period)
-    fig = theme.style(
-        lines(series, bands),
-        title=title,
-        source=source,
-        lang=lang,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_ratio", lang),
-    )
-    notes = _coverage_notes(found, absent, lang) + estimate_notes(data, lang)
-    columns = {
-        "region_code": "region_code",
-        "region": "region",
-        "year": "year",
-        "kind": "kind",
-        "alternative": "alternative",
-        "ratio": "ratio_20_66_per_67",
-        "estimated": "estimated",
-        "table_id": "table_id",
-    }
-    return Exhibit(
-        id="befolkning-stotte",
-        title=title,
-        data=data[list(columns)],
-        columns=columns,
-        sources=tuple(refs),
-        source_text=source,
-        period=period,
-        lang=lang,
-        figure=fig,
-        notes=tuple(notes),
-        kommune_code=focus_code,
-        slug="personer-20-66-per-67",
-    )
-
-
-@cached_view()
-def support_ratio_for(state: ViewState) -> Exhibit:
-    """The support ratio for the chosen municipality, its county (unless the same) and Norway."""
-    return support_ratio(compared_regions(state.kommune), state.lang)
-
-
-@cached_view()
-def persons_80(state: ViewState) -> Exhibit:
-    """People aged 80 and over in the municipality, its county and Norway: one panel each."""
-    lang = state.lang
-    items, frames, tables, found, absent = [], [], {REGISTERED_TABLE}, [], []
-    for code, color in compared_regions(state.kommune):
-        line, registered = _registered(code, "80+", color, lang, "registered")
-        series, bands = [line], []
-        frames.append(registered.assign(region_code=code))
-        proj_code, table_id = _projection_with_groups(code)
-        if table_id is None:
-            absent.append(proj_code)
-        else:
-            main, band, projected = _projected(proj_code, table_id, "80+", color, lang, "proj")
-            series.insert(0, main)
-            bands.append(band)
-            frames.append(projected.assign(region_code=proj_code))
-            tables.add(table_id)
-            found.append((proj_code, table_id))
-        items.append(Panel(region_name(code, lang), series, bands))
-    data = pd.concat(frames, ignore_index=True).assign(age_group="80+")
-    data["region"] = data["region_code"].map(lambda c: region_name(c, lang))
-    title = _old_title(state.kommune, data, lang)
-    period = f"{int(data['year'].min())}–{int(data['year'].max())}"
-    refs = _refs(tables)
-    source = source_line(refs, lang, period)
-    fig = panels(items, columns=3, x_dtick=20)
-    own = data[(data["region_code"] == state.kommune) & (data["kind"] == "registrert")]
-    mark_break(fig, break_year(own, state.kommune), lang, label=False, row=1, col=1)
-    theme.style(
-        fig,
-        title=title,
-        source=source,
-        lang=lang,
-        height=260,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_persons_80", lang),
-    )
-    outer_titles(fig, len(items), 3)
-    notes = _coverage_notes(found, absent, lang) + estimate_notes(data, lang)
-    columns = {
-        "region_code": "region_code",
-        "region": "region",
-        "age_group": "age_group",
-        "year": "year",
-        "kind": "kind",
-        "alternative": "alternative",
-        "persons": "persons",
-        "estimated": "estimated",
-        "table_id": "table_id",
-    }
-    return Exhibit(
-        id="befolkning-80",
-        title=title,
-        data=data[list(columns)],
-        columns=columns,
-        sources=tuple(refs),
-        source_text=source,
-        period=period,
-        lang=lang,
-        figure=fig,
-        notes=tuple(notes),
-        kommune_code=state.kommune,
-        slug="personer-80-og-over",
-    )
-
-
-def _old_title(kommune: str, data: pd.DataFrame, lang: str) -> str:
-    """The municipality's 80+ count now and, where projected, in 2050."""
-    registered = data[(data["region_code"] == kommune) & (data["kind"] == "registrert")]
-    last = registered.sort_values("year").iloc[-1]
-    name, now, year = region_name(kommune, lang), number(last["persons"], lang), int(last["year"])
-    end = data[
-        (data["region_code"] == projection_region(kommune))
-        & (data["alternative"] == framskriving.MAIN)
-        & (data["year"] == PROJECTION_END)
-    ]
-    if len(end):
-        return t(
-            "befolkning.old_title",
-            lang,
-            region=name,
-            now=now,
-            year=year,
-            future=number(end["persons"].iloc[0], lang),
-            end=PROJECTION_END,
-        )
-    first = reliable(registered.sort_values("year"), kommune).iloc[0]
-    return t(
-        "befolkning.old_title_missing",
-        lang,
-        region=name,
-        now=now,
-        year=year,
-        first=int(first["year"]),
-        change=_change(first["persons"], last["persons"], lang),
     )
 
 
@@ -819,7 +270,7 @@ def population(code: str, lang: str, color: str = theme.KOMMUNE) -> Exhibit:
         year=int(last["year"]),
     )
     period = f"{int(frame['year'].min())}–{int(frame['year'].max())}"
-    refs = _refs(set())
+    refs = population_refs(set())
     source = source_line(refs, lang, period)
     fig = lines(
         [
@@ -844,7 +295,7 @@ def population(code: str, lang: str, color: str = theme.KOMMUNE) -> Exhibit:
     )
     fig.update_yaxes(tickformat=",d")
     data = frame.assign(region_code=code, region=name)
-    notes = tuple(estimate_notes(data, lang))
+    notes = one_line(estimate_notes(data, lang))
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -870,11 +321,7 @@ def population(code: str, lang: str, color: str = theme.KOMMUNE) -> Exhibit:
 
 
 def _by_level() -> dict:
-    builders = {
-        "befolkning-pyramide": pyramid,
-        "befolkning-aldersgrupper": age_groups,
-        "befolkning-framskriving": projection,
-    }
+    builders = {"befolkning-pyramide": pyramid, "befolkning-aldersgrupper": age_groups}
     return {
         exhibit_id(base, level): partial(builder, level=level)
         for base, builder in builders.items()
@@ -883,8 +330,6 @@ def _by_level() -> dict:
 
 
 EXHIBITS = {
-    "befolkning-stotte": support_ratio_for,
-    "befolkning-80": persons_80,
     "folketall": lambda state: population(state.kommune, state.lang),
     **_by_level(),
 }

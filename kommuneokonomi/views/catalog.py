@@ -10,12 +10,20 @@ from collections.abc import Callable
 
 from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.state import ViewState
-from kommuneokonomi.views import befolkning, driftsresultat, om, profil, sammenlign
+from kommuneokonomi.views import (
+    befolkning,
+    driftsresultat,
+    framskriving,
+    landsoversikt,
+    om,
+    profil,
+    sammenlign,
+)
 
 Builder = Callable[[ViewState], Exhibit]
 
 # Every views module with exhibits; add a new one here.
-AREAS = (profil, driftsresultat, befolkning, sammenlign, om)
+AREAS = (profil, driftsresultat, landsoversikt, befolkning, framskriving, sammenlign, om)
 
 EXHIBITS: dict[str, Builder] = {}
 for _module in AREAS:

@@ -1,36 +1,36 @@
-"""Netto driftsresultat exhibits: a municipality against its group, Landet and the TBU norm,
-and one year across all municipalities (ranking, map, distribution).
+"""Netto driftsresultat of one municipality: its trend against its group, Landet and the TBU
+norm, the gap to the norm in kroner, and the key figures and sentences of the page.
+
+One year across all municipalities (ranking, map, distribution) is in views.landsoversikt.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-import pandas as pd
 import plotly.graph_objects as go
-from pandas.io.formats.style import Styler
 
 from kommuneokonomi.charts import theme
-from kommuneokonomi.charts.distribution import Dot, Reference, beeswarm
+from kommuneokonomi.charts.bars import year_bars
 from kommuneokonomi.charts.lines import Line, lines
-from kommuneokonomi.charts.maps import Area, Scale, choropleth, mercator_aspect
 from kommuneokonomi.datasets import KOSTRA_LANDET, KOSTRA_LANDET_UTEN_OSLO
 from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.formatting import iso_date, number, percent, signed
+from kommuneokonomi.formatting import number, percent, signed
 from kommuneokonomi.i18n import t
 from kommuneokonomi.indicators import NETTO_DRIFTSRESULTAT, TBU_NORM_KOMMUNE_PCT
 from kommuneokonomi.queries import driftsresultat as ndr_queries
 from kommuneokonomi.queries import kostra
-from kommuneokonomi.queries.driftsresultat import Boundaries
-from kommuneokonomi.queries.kommuner import fold
+from kommuneokonomi.queries.driftsresultat import NormGap
+from kommuneokonomi.queries.kommuner import split_from
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views.memo import cached_view
+from kommuneokonomi.views.notes import data_note
 from kommuneokonomi.views.regions import region_name
 
 ROLE_COLOURS = {"kommune": theme.KOMMUNE, "kostragruppe": theme.KOSTRAGRUPPE}
 LANDET_COLOURS = {KOSTRA_LANDET: theme.LANDET, KOSTRA_LANDET_UTEN_OSLO: theme.ESTIMATE}
+EQUAL_PP = 0.05  # differences below this are "level with" (figures have one decimal)
 
 
 def latest_year() -> int:
@@ -43,17 +43,64 @@ def norm_text(lang: str) -> str:
     return percent(TBU_NORM_KOMMUNE_PCT, lang, 2)
 
 
-def preliminary_notes(rows: pd.DataFrame, lang: str) -> list[str]:
-    """One note per year shown with preliminary figures."""
-    prelim = rows[rows["vintage"] == "preliminary"]
-    newest = latest_year()
-    notes = []
-    for year, group in prelim.groupby("year"):
-        published = group["published"].dropna()
-        when = iso_date(published.iloc[0], lang) if len(published) else "–"
-        key = "ndr.preliminary_note" if year == newest else "ndr.old_preliminary_note"
-        notes.append(t(key, lang, year=year, published=when, next_year=year + 1))
-    return notes
+def chosen_year(state: ViewState) -> int:
+    """The state's year when municipalities have figures for it, else the newest such year."""
+    years = kostra.years(NETTO_DRIFTSRESULTAT)
+    return state.aar if state.aar in years else max(years)
+
+
+def pct_suffix(lang: str) -> str:
+    """Axis tick suffix for percentages: ' %' (non-breaking) in bokmål, '%' in English."""
+    return "%" if lang == "en" else "\u00a0%"
+
+
+def relation(value: float, other: float, lang: str) -> str:
+    """'over', 'under' or 'på nivå med' (and English), comparing figures with one decimal."""
+    if abs(value - other) < EQUAL_PP:
+        return t("ndr.rel_equal", lang)
+    return t("ndr.rel_above" if value > other else "ndr.rel_below", lang)
+
+
+def vintage_label(vintage: str | None, lang: str) -> str:
+    """'foreløpig', 'årgang ukjent' or '' (final or no row), for tables and hover texts."""
+    if vintage == "preliminary":
+        return t("common.preliminary", lang)
+    if vintage == "unknown":
+        return t("common.vintage_unknown", lang)
+    return ""
+
+
+def mill_kr(value: float, lang: str) -> str:
+    """An amount in millions of kroner with one decimal: '64,7 mill. kr'."""
+    return t("ndr.mill_kr", lang, value=number(value, lang, 1))
+
+
+def kr(value: float | None, lang: str) -> str:
+    """An amount in whole kroner: '1 897 kr'."""
+    return t("ndr.kr", lang, value=number(value, lang))
+
+
+def gap_words(gap: NormGap, name: str, lang: str) -> str:
+    """The gap to the norm as a sentence: how much better the result had to be, or by how
+    much it beat the norm, in mill. kr and kr per innbygger."""
+    values = {
+        "kommune": name,
+        "year": gap.year,
+        "amount": mill_kr(abs(gap.mill_kr), lang),
+        "per_head": kr(abs(gap.kr_per_innbygger), lang) if gap.kr_per_innbygger else "–",
+    }
+    key = "ndr.gap_needed" if gap.mill_kr > 0 else "ndr.gap_margin"
+    return t(key, lang, **values)
+
+
+def _mark_break(fig: go.Figure, first_year: int, label: str) -> None:
+    """A dotted line before the first year of a new series, labelled with what changed."""
+    fig.add_vline(
+        x=first_year - 0.5,
+        line={"color": "#999", "dash": "dot"},
+        annotation_text=label,
+        annotation_font={"size": 10, "color": "#595959"},
+    )
 
 
 @cached_view()
@@ -103,19 +150,19 @@ def trend(state: ViewState) -> Exhibit:
     fig = lines(
         series, hline=(TBU_NORM_KOMMUNE_PCT, t("ndr.norm", lang, norm=norm_text(lang)), theme.NORM)
     )
-    notes = preliminary_notes(rows, lang)
+    details = []
     group_rows = rows[rows["region_level"] == "kostragruppe"]
     if len(group_rows) and group_rows["year"].min() < kostra.GROUP_BREAK_YEAR:
         _mark_break(fig, kostra.GROUP_BREAK_YEAR, t("ndr.break_label", lang))
-        notes.append(t("ndr.group_break_note", lang))
+        details.append(t("ndr.group_break_note", lang))
     renumbered = kostra.renumbering(rows, code)
     if renumbered:
         first, old_code = renumbered
         _mark_break(fig, first, t("ndr.renumber_label", lang, code=code))
-        notes.append(t("ndr.renumber_note", lang, year=first, old=old_code, code=code))
+        details.append(t("ndr.renumber_note", lang, year=first, old=old_code, code=code))
     group = kostra.kostragruppe(code, year)
     if group:
-        notes.append(t("ndr.group_year_note", lang, year=group[1]))
+        details.append(t("ndr.group_year_note", lang, year=group[1]))
     theme.style(
         fig,
         title=title,
@@ -124,7 +171,7 @@ def trend(state: ViewState) -> Exhibit:
         x_title=t("common.year", lang),
         y_title=t("ndr.axis_short", lang),
     )
-    fig.update_yaxes(ticksuffix=" %" if lang != "en" else "%")
+    fig.update_yaxes(ticksuffix=pct_suffix(lang))
     # Region names as the legend shows them ('Norway', not SSB's 'Landet', in English).
     data = rows.assign(
         indicator_code=NETTO_DRIFTSRESULTAT,
@@ -138,8 +185,11 @@ def trend(state: ViewState) -> Exhibit:
         "status": "status",
         "vintage": "vintage",
         "published": "published",
+        "computed": "computed",
+        "basis": "computed_from",
         "indicator_code": "indicator_code",
     }
+    note = data_note(rows, lang)
     return Exhibit(
         id="ndr-trend",
         title=title,
@@ -150,495 +200,84 @@ def trend(state: ViewState) -> Exhibit:
         period=period,
         lang=lang,
         figure=fig if len(rows) else None,
-        notes=tuple(notes),
+        notes=(note,) if note else (),
+        details=tuple(details),
         kommune_code=code,
         slug="netto-driftsresultat",
         params={"aar": str(year)},
     )
 
 
-# --- One year across all municipalities: ranking, map and distribution --------------------
-
-EQUAL_PP = 0.05  # differences below this are "level with" (figures have one decimal)
-MAX_NAMES = 5  # municipalities named in a note before "and N more"
-
-
-def _mark_break(fig: go.Figure, first_year: int, label: str) -> None:
-    """A dotted line before the first year of a new series, labelled with what changed."""
-    fig.add_vline(
-        x=first_year - 0.5,
-        line={"color": "#999", "dash": "dot"},
-        annotation_text=label,
-        annotation_font={"size": 10, "color": "#666"},
-    )
-
-
-def chosen_year(state: ViewState) -> int:
-    """The state's year when municipalities have figures for it, else the newest such year."""
-    years = kostra.years(NETTO_DRIFTSRESULTAT)
-    return state.aar if state.aar in years else max(years)
-
-
-def pct_suffix(lang: str) -> str:
-    """Axis tick suffix for percentages: ' %' (non-breaking) in bokmål, '%' in English."""
-    return "%" if lang == "en" else "\u00a0%"
-
-
-def relation(value: float, other: float, lang: str) -> str:
-    """'over', 'under' or 'på nivå med' (and English), comparing figures with one decimal."""
-    if abs(value - other) < EQUAL_PP:
-        return t("ndr.rel_equal", lang)
-    return t("ndr.rel_above" if value > other else "ndr.rel_below", lang)
-
-
-def vintage_label(vintage: str | None, lang: str) -> str:
-    """'foreløpig', 'årgang ukjent' or '' (final or no row), for tables and hover texts."""
-    if vintage == "preliminary":
-        return t("common.preliminary", lang)
-    if vintage == "unknown":
-        return t("common.vintage_unknown", lang)
-    return ""
-
-
-def _names(names: list[str], lang: str) -> str:
-    shown = ", ".join(names[:MAX_NAMES])
-    rest = len(names) - MAX_NAMES
-    return shown if rest <= 0 else t("ndr.names_more", lang, names=shown, n=rest)
-
-
-def year_notes(
-    frame: pd.DataFrame, year: int, lang: str, *, hollow: bool = False, missing: bool = True
-) -> list[str]:
-    """Notes on the year's figures: how many are preliminary (drawn hollow when `hollow`),
-    whose vintage is unknown, and (when `missing`) how many municipalities have no figure.
-    """
-    known = frame[frame["has_value"]]
-    notes = []
-    prelim = known[known["vintage"] == "preliminary"]
-    if len(prelim):
-        published = prelim["published"].dropna()
-        when = iso_date(published.iloc[0], lang) if len(published) else "–"
-        key = "ndr.year_preliminary_note" if year == latest_year() else "ndr.year_old_prelim_note"
-        text = t(
-            key,
-            lang,
-            n=len(prelim),
-            total=len(known),
-            year=year,
-            published=when,
-            next_year=year + 1,
-        )
-        notes.append(t("ndr.hollow_prefix", lang) + text if hollow else text)
-    unknown = known.loc[known["vintage"] == "unknown", "region_name"].tolist()
-    if unknown:
-        notes.append(t("ndr.vintage_unknown_note", lang, names=_names(unknown, lang)))
-    absent = int((~frame["has_value"]).sum())
-    if missing and absent:
-        origin = t(f"common.{SourceRef.of('kostra').origin}", lang)
-        notes.append(
-            t("ndr.missing_count_note", lang, n=absent, total=len(frame), year=year, origin=origin)
-        )
-    return notes
-
-
-def _hover(row: pd.Series, count: int, lang: str) -> str:
-    """'<b>Bergen</b> (Vestland)<br>1,0 % · nr. 23 av 45<br>0,75 pp under TBU-normen'."""
-    head = f"<b>{row['region_name']}</b>" + (
-        f" ({row['county_name']})" if row["county_name"] else ""
-    )
-    if not row["has_value"]:
-        return f"{head}<br>{t('ndr.hover_missing', lang, year=int(row['year']))}"
-    label = vintage_label(row["vintage"], lang)
-    value = percent(row["value"], lang) + (f" ({label})" if label else "")
-    rank = t("ndr.hover_rank", lang, rank=int(row["rank"]), n=count)
-    gap = t(
-        "ndr.hover_gap",
-        lang,
-        gap=number(abs(row["gap_pp"]), lang, 2),
-        rel=relation(row["value"], TBU_NORM_KOMMUNE_PCT, lang),
-    )
-    return f"{head}<br>{value} · {rank}<br>{gap}"
-
-
-def _exhibit(
-    exhibit_id: str, slug: str, state: ViewState, year: int, refs: list[SourceRef], **fields
-) -> Exhibit:
-    """An exhibit for one year of netto driftsresultat, with its source line."""
-    return Exhibit(
-        id=exhibit_id,
-        sources=tuple(refs),
-        source_text=source_line(refs, state.lang, str(year)),
-        period=str(year),
-        lang=state.lang,
-        kommune_code=state.kommune,
-        slug=slug,
-        params={"aar": str(year)},
-        **fields,
-    )
-
-
-RANKING_EXPORT = {
-    "rank": "rank",
-    "region_code": "kommune_code",
-    "region_name": "kommune",
-    "county_name": "county",
-    "year": "year",
-    "value": "netto_driftsresultat_pct",
-    "gap_pp": "gap_to_tbu_norm_pp",
-    "vintage": "vintage",
-    "status": "status",
-    "published": "published",
-    "indicator_code": "indicator_code",
-}
-
-
-def ranking_title(state: ViewState, year: int) -> str:
-    """'Bergen er nr. 23 av 45 kommuner med tall for 2025 (1,0 %)', or who is on top when the
-    chosen municipality has no figure.
-    """
-    lang = state.lang
-    frame = ndr_queries.ranking(year)
-    pos = ndr_queries.position(state.kommune, year)
-    name = region_name(state.kommune, lang)
-    if pos.count == 0:
-        return t("ndr.rank_title_none", lang, year=year)
-    if pos.value is not None:
-        if pos.count == 1:
-            return t("ndr.rank_title_only", lang, kommune=name, year=year)
-        key = "ndr.rank_title_tied" if pos.tied else "ndr.rank_title"
-        return t(
-            key,
-            lang,
-            kommune=name,
-            rank=pos.rank,
-            n=pos.count,
-            year=year,
-            value=percent(pos.value, lang),
-        )
-    top = frame.iloc[0]
-    if pos.count == 1:
-        return t("ndr.rank_title_only", lang, kommune=top["region_name"], year=year)
-    return t(
-        "ndr.rank_title_top",
-        lang,
-        top=top["region_name"],
-        n=pos.count,
-        year=year,
-        value=percent(top["value"], lang),
-    )
-
-
-def ranking(state: ViewState) -> Exhibit:
-    """All municipalities for the year, ranked by netto driftsresultat; missing ones last."""
-    year = chosen_year(state)
-    frame = ndr_queries.ranking(year)
-    data = frame.assign(indicator_code=NETTO_DRIFTSRESULTAT)[list(RANKING_EXPORT)]
-    return _exhibit(
-        "ndr-rangering",
-        "netto-driftsresultat-rangering",
-        state,
-        year,
-        [SourceRef.of("kostra")],
-        title=ranking_title(state, year),
-        data=data.reset_index(drop=True),
-        columns=RANKING_EXPORT,
-        notes=tuple(year_notes(frame, year, state.lang)),
-    )
-
-
-def ranking_table(exhibit: Exhibit, search: str = "", with_missing: bool = False) -> Styler:
-    """The ranking as a table for the page: the chosen municipality pinned on top and shaded,
-    filtered by `search` (name, number or county), numbers in the reader's format.
-    """
-    lang, chosen = exhibit.lang, exhibit.kommune_code
-    rows = exhibit.data
-    if not with_missing:
-        rows = rows[rows["value"].notna() | (rows["region_code"] == chosen)]
-    query = fold(search)
-    if query:
-        haystack = rows["region_name"].map(fold) + " " + rows["region_code"] + " "
-        haystack += rows["county_name"].fillna("").map(fold)
-        rows = rows[haystack.str.contains(query, regex=False)]
-    pinned = rows["region_code"] == chosen
-    rows = pd.concat([rows[pinned], rows[~pinned]])
-    shown = pd.DataFrame(
-        {
-            t("ndr.col_rank", lang): rows["rank"],
-            t("common.kommune", lang): rows["region_name"],
-            t("common.county", lang): rows["county_name"],
-            t("ndr.col_value", lang): rows["value"],
-            t("ndr.col_gap", lang): rows["gap_pp"],
-            t("ndr.col_status", lang): [
-                vintage_label(v, lang) if pd.notna(x) else t("common.missing", lang)
-                for v, x in zip(rows["vintage"], rows["value"], strict=True)
-            ],
-        }
-    ).reset_index(drop=True)
-    shade = f"background-color: {theme.tint(theme.KOMMUNE, 0.16)}; font-weight: 600"
-    marks = [shade if c == chosen else "" for c in rows["region_code"]]
-    value_col, gap_col = t("ndr.col_value", lang), t("ndr.col_gap", lang)
-    rank_col = t("ndr.col_rank", lang)
-    return (
-        shown.style.apply(lambda _: marks, axis=0)
-        .format(
-            {
-                value_col: lambda v: percent(v, lang, missing=""),
-                gap_col: lambda v: signed(v, lang, 2) if pd.notna(v) else "",
-            }
-        )
-        .format(na_rep="", subset=[rank_col])
-    )
-
-
-MAP_WIDTH = {False: 560, True: 350}  # the map's usual width in px: half page, or a phone
-MAP_HEIGHT = (300, 720)  # px, lowest and highest
-
-
 @cached_view()
-def kart(state: ViewState) -> Exhibit:
-    """A map of all municipalities coloured by distance to the TBU norm (diverging scale);
-    municipalities without a figure in grey, the chosen one outlined.
-    """
-    lang, year = state.lang, chosen_year(state)
-    frame = ndr_queries.ranking(year)
-    bounds = ndr_queries.boundaries()
-    count = int(frame["has_value"].sum())
-    on_map = frame[frame["region_code"].isin(bounds.label_points.keys())]
-    areas = [
-        Area(r["region_code"], _hover(r, count, lang), r["value"] if r["has_value"] else None)
-        for _, r in on_map.iterrows()
-    ]
-    known = frame[frame["has_value"]]
-    gaps = known["gap_pp"].abs()
-    half = float(max(1.0, math.ceil(gaps.max()))) if len(gaps) else 1.0
-    scale = Scale(
-        TBU_NORM_KOMMUNE_PCT,
-        half,
-        t("ndr.map_scale", lang),
-        t("ndr.map_norm_tick", lang, norm=number(TBU_NORM_KOMMUNE_PCT, lang, 2)),
-        lambda v: number(v, lang),
-    )
-    chosen = next((a for a in areas if a.code == state.kommune), None)
-    name = region_name(state.kommune, lang)
-    missing_name = t(
-        "ndr.map_missing", lang, n=len(areas) - sum(a.value is not None for a in areas)
-    )
-    extent = _map_extent(bounds, [*known["region_code"], state.kommune])
-    fig = choropleth(
-        bounds.geojson,
-        areas,
-        scale,
-        missing_name=missing_name,
-        chosen=chosen,
-        chosen_name=name,
-        label_point=bounds.label_points.get(state.kommune),
-        extent=extent,
-    )
-    title = _map_title(known, year, lang)
-    notes = year_notes(frame, year, lang, missing=False)  # the legend counts the missing
-    off_map = known[~known["region_code"].isin(bounds.label_points.keys())]
-    if len(off_map):
-        # NOTE: figures for years before the 2020/2024 reforms can carry old municipality
-        # numbers that have no outline in the 2024 boundaries.
-        notes.append(
-            t("ndr.map_off_note", lang, names=_names(off_map["region_name"].tolist(), lang))
+def normgap(state: ViewState) -> Exhibit:
+    """The gap to the TBU norm in mill. kr, year by year: bars up for what the result lacked,
+    down for the margin above the norm."""
+    lang, code = state.lang, state.kommune
+    rows = ndr_queries.norm_gap_series(code)
+    name = region_name(code, lang)
+    year = chosen_year(state)
+    hit = rows[rows["year"] == year]
+    if rows.empty:
+        title = t("ndr.normgap_title_missing", lang, kommune=name)
+    else:
+        shown = hit.iloc[0] if len(hit) else rows.iloc[-1]
+        gap = NormGap(
+            code,
+            int(shown["year"]),
+            float(shown["mill_kr"]),
+            shown["kr_per_innbygger"],
+            shown["vintage"],
+            shown["published"],
         )
-    refs = [SourceRef.of("kostra"), SourceRef.of("kommunegrenser")]
-    source = source_line(refs, lang, str(year))
-    width = MAP_WIDTH[theme.COMPACT.get()]
-    height = width * mercator_aspect(extent) if extent else MAP_HEIGHT[1]
+        title = gap_words(gap, name, lang)
+    colors = [theme.NORM if v > 0 else theme.KOMMUNE for v in rows["mill_kr"]]
+    texts = [signed(v, lang, 1) for v in rows["mill_kr"]]
+    hovers = [
+        gap_words(NormGap(code, int(y), float(v), p, "", None), name, lang)
+        for y, v, p in zip(rows["year"], rows["mill_kr"], rows["kr_per_innbygger"], strict=True)
+    ]
+    fig = year_bars(rows["year"].tolist(), rows["mill_kr"].tolist(), colors, texts, hovers)
+    period = f"{int(rows['year'].min())}–{int(rows['year'].max())}" if len(rows) else ""
+    refs = [SourceRef.of("kostra", ("12137",))]
+    source = source_line(refs, lang, period)
     theme.style(
         fig,
         title=title,
         source=source,
         lang=lang,
-        height=int(min(max(height, MAP_HEIGHT[0]), MAP_HEIGHT[1])),
+        x_title=t("common.year", lang),
+        y_title=t("ndr.normgap_axis", lang),
+        height=300,
+        legend=False,
     )
-    data = on_map[["region_code", "region_name", "year", "value", "gap_pp", "vintage", "status"]]
+    data = rows.assign(region_code=code, region=name, computed=True)
     columns = {
-        "region_code": "kommune_code",
-        "region_name": "kommune",
-        "year": "year",
-        "value": "netto_driftsresultat_pct",
-        "gap_pp": "gap_to_tbu_norm_pp",
-        "vintage": "vintage",
-        "status": "status",
-    }
-    return _exhibit(
-        "ndr-kart",
-        "netto-driftsresultat-kart",
-        state,
-        year,
-        refs,
-        title=title,
-        data=data.reset_index(drop=True),
-        columns=columns,
-        figure=fig,
-        notes=tuple(notes),
-    )
-
-
-MIN_EXTENT = (6.0, 2.5)  # degrees of longitude and latitude shown at least, for context
-EXTENT_PAD = 0.3  # degrees around the municipalities in view
-
-
-def _map_extent(bounds: Boundaries, codes: list[str]) -> tuple[float, float, float, float] | None:
-    """The view of the map: the municipalities with figures and the chosen one, padded, and
-    at least MIN_EXTENT wide, so that partial data (e.g. only Vestland) fills the map.
-    """
-    box = bounds.extent(codes)
-    if box is None:
-        return None
-    (x0, y0, x1, y1), (min_x, min_y) = box, MIN_EXTENT
-    half_x = max(x1 - x0, min_x) / 2 + EXTENT_PAD
-    half_y = max(y1 - y0, min_y) / 2 + EXTENT_PAD
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    return cx - half_x, cy - half_y, cx + half_x, cy + half_y
-
-
-def _map_title(known: pd.DataFrame, year: int, lang: str) -> str:
-    if known.empty:
-        return t("ndr.rank_title_none", lang, year=year)
-    above = int((known["value"] > TBU_NORM_KOMMUNE_PCT).sum())
-    return t("ndr.map_title", lang, above=above, n=len(known), year=year)
-
-
-@cached_view()
-def fordeling(state: ViewState) -> Exhibit:
-    """One dot per municipality with a figure, with Landet and the TBU norm marked and the
-    chosen municipality highlighted.
-    """
-    lang, year = state.lang, chosen_year(state)
-    frame = ndr_queries.ranking(year)
-    known = frame[frame["has_value"]].reset_index(drop=True)
-    count = len(known)
-    dots = [
-        Dot(r["value"], _hover(r, count, lang), r["vintage"] == "preliminary")
-        for _, r in known.iterrows()
-    ]
-    landet = ndr_queries.landet(year)
-    references = [
-        Reference(
-            TBU_NORM_KOMMUNE_PCT, t("ndr.norm", lang, norm=norm_text(lang)), theme.NORM, "dash"
-        )
-    ]
-    if landet is not None:
-        references.append(
-            Reference(
-                landet["value"],
-                t("ndr.landet_label", lang, value=percent(landet["value"], lang)),
-                theme.LANDET,
-            )
-        )
-    hits = known.index[known["region_code"] == state.kommune]
-    chosen = int(hits[0]) if len(hits) else None
-    name = region_name(state.kommune, lang)
-    label = f"{name} {percent(known.loc[chosen, 'value'], lang)}" if chosen is not None else ""
-    fig = beeswarm(
-        dots,
-        references,
-        name=t("ndr.dist_dots", lang, n=count),
-        chosen=chosen,
-        chosen_name=name,
-        chosen_label=label,
-        value_suffix=pct_suffix(lang),
-    )
-    title = _distribution_title(state, known, landet, year)
-    notes = year_notes(frame, year, lang, hollow=True)
-    if landet is None:
-        notes.append(t("ndr.landet_missing_note", lang, year=year))
-    refs = [SourceRef.of("kostra")]
-    axis = t("ndr.axis_short" if theme.COMPACT.get() else "ndr.axis", lang)
-    theme.style(
-        fig,
-        title=title,
-        source=source_line(refs, lang, str(year)),
-        lang=lang,
-        x_title=axis,
-        height=300 if count > 1 else 200,
-    )
-    rows = known.assign(kind="kommune")
-    extra = [
-        {
-            "region_code": None,
-            "region_name": t("ndr.norm_name", lang),
-            "year": year,
-            "value": TBU_NORM_KOMMUNE_PCT,
-            "kind": "norm",
-        }
-    ]
-    if landet is not None:
-        extra.insert(
-            0,
-            {
-                "region_code": KOSTRA_LANDET,
-                "region_name": region_name(KOSTRA_LANDET, lang),
-                "year": year,
-                "value": landet["value"],
-                "kind": "landet",
-                "vintage": landet["vintage"],
-                "published": landet["published"],
-            },
-        )
-    data = pd.concat([rows, pd.DataFrame(extra)], ignore_index=True)
-    columns = {
-        "kind": "kind",
         "region_code": "region_code",
-        "region_name": "region",
+        "region": "region",
         "year": "year",
-        "value": "netto_driftsresultat_pct",
-        "rank": "rank",
+        "mill_kr": "needed_to_reach_norm_mill_kr",
+        "kr_per_innbygger": "needed_to_reach_norm_kr_per_innbygger",
         "vintage": "vintage",
         "published": "published",
+        "computed": "computed",
     }
-    return _exhibit(
-        "ndr-fordeling",
-        "netto-driftsresultat-fordeling",
-        state,
-        year,
-        refs,
+    computed = rows.assign(value=rows["mill_kr"], computed=True)
+    note = data_note(computed, lang)
+    return Exhibit(
+        id="ndr-normgap",
         title=title,
-        data=data[list(columns)],
+        data=data[list(columns)].reset_index(drop=True),
         columns=columns,
-        figure=fig if count else None,
-        notes=tuple(notes),
-    )
-
-
-def _distribution_title(
-    state: ViewState, known: pd.DataFrame, landet: pd.Series | None, year: int
-) -> str:
-    lang = state.lang
-    if known.empty:
-        return t("ndr.rank_title_none", lang, year=year)
-    hit = known[known["region_code"] == state.kommune]
-    if hit.empty:
-        median = float(known["value"].median())
-        return t(
-            "ndr.dist_title_median",
-            lang,
-            n=len(known),
-            median=percent(median, lang),
-            year=year,
-            rel=relation(median, TBU_NORM_KOMMUNE_PCT, lang),
-            norm=norm_text(lang),
-        )
-    value = float(hit["value"].iloc[0])
-    values = {
-        "kommune": region_name(state.kommune, lang),
-        "value": percent(value, lang),
-        "year": year,
-        "norm": norm_text(lang),
-        "rel_norm": relation(value, TBU_NORM_KOMMUNE_PCT, lang),
-    }
-    if landet is None:
-        return t("ndr.dist_title_no_landet", lang, **values)
-    return t(
-        "ndr.dist_title",
-        lang,
-        **values,
-        landet=percent(landet["value"], lang),
-        rel_landet=relation(value, landet["value"], lang),
+        sources=tuple(refs),
+        source_text=source,
+        period=period,
+        lang=lang,
+        figure=fig if len(rows) else None,
+        notes=(note,) if note else (),
+        details=(t("ndr.normgap_detail", lang, norm=norm_text(lang)),),
+        kommune_code=code,
+        slug="avstand-til-tbu-normen",
+        params={"aar": str(year)},
     )
 
 
@@ -660,7 +299,8 @@ class Card:
 
 
 def cards(state: ViewState) -> list[Card]:
-    """The chosen municipality's figure against the norm, its rank, Landet and the norm."""
+    """The chosen municipality's figure against the norm, the gap in kroner, its rank, Landet
+    and the norm."""
     lang, year = state.lang, chosen_year(state)
     pos = ndr_queries.position(state.kommune, year)
     name = region_name(state.kommune, lang)
@@ -697,7 +337,39 @@ def cards(state: ViewState) -> list[Card]:
         help=t("ndr.card_landet_help", lang),
     )
     norm = Card(t("ndr.card_norm", lang), norm_text(lang), help=t("ndr.card_norm_help", lang))
-    return [own, rank, landet_card, norm]
+    return [own, gap_card(state.kommune, year, lang), rank, landet_card, norm]
+
+
+def gap_card(code: str, year: int, lang: str) -> Card:
+    """The gap to the norm in kroner as a card: what the result lacked, or its margin."""
+    gap = ndr_queries.norm_gap(code, year)
+    help_text = t("ndr.card_normgap_help", lang, norm=norm_text(lang))
+    references = [
+        _reference_gap(region, year, lang) for region in kostra.comparison_regions(code, year)[1:3]
+    ]
+    help_text += " " + " ".join(r for r in references if r)
+    if gap is None:
+        return Card(t("ndr.card_normgap", lang, year=year), "–", help=help_text)
+    needed = gap.mill_kr > 0
+    return Card(
+        t("ndr.card_normgap_needed" if needed else "ndr.card_normgap_margin", lang, year=year),
+        mill_kr(abs(gap.mill_kr), lang),
+        t("ndr.card_normgap_per_head", lang, value=kr(abs(gap.kr_per_innbygger or 0), lang))
+        if gap.kr_per_innbygger is not None
+        else None,
+        "down" if needed else "up",
+        t("ndr.computed_short", lang),
+        help_text,
+    )
+
+
+def _reference_gap(region: str, year: int, lang: str) -> str:
+    """'KOSTRA-gruppe 12: 450 kr per innbygger over normen.' for a group or Landet, or ''."""
+    gap = ndr_queries.norm_gap(region, year)
+    if gap is None or gap.kr_per_innbygger is None:
+        return ""
+    key = "ndr.reference_needed" if gap.mill_kr > 0 else "ndr.reference_margin"
+    return t(key, lang, region=region_name(region, lang), value=kr(abs(gap.kr_per_innbygger), lang))
 
 
 def missing_count(exhibit: Exhibit) -> int:
@@ -706,15 +378,25 @@ def missing_count(exhibit: Exhibit) -> int:
 
 
 def missing_notice(state: ViewState) -> str | None:
-    """Plain words when the chosen municipality has no figure for the year: how many do, and
-    which other years have one. None when the figure exists.
+    """Plain words when the chosen municipality has no figure for the year: because it was
+    split out of an older municipality after that year, or how many do have one and which
+    other years this one has. None when the figure exists.
     """
     lang, year = state.lang, chosen_year(state)
     pos = ndr_queries.position(state.kommune, year)
     if pos.value is not None:
         return None
     name = region_name(state.kommune, lang)
-    origin = t(f"common.{SourceRef.of('kostra').origin}", lang)
+    split = split_from(state.kommune)
+    if split and year < split.first_year:
+        return t(
+            "ndr.missing_split",
+            lang,
+            kommune=name,
+            year=year,
+            first=split.first_year,
+            old=f"{split.old_name} ({split.old_code})",
+        )
     text = t(
         "ndr.missing_kommune",
         lang,
@@ -722,7 +404,6 @@ def missing_notice(state: ViewState) -> str | None:
         year=year,
         n=pos.count,
         total=len(ndr_queries.ranking(year)),
-        origin=origin,
     )
     others = [y for y in ndr_queries.years_with_figures(state.kommune) if y != year]
     if others:
@@ -732,33 +413,31 @@ def missing_notice(state: ViewState) -> str | None:
     return text
 
 
-def norm_gap(state: ViewState) -> list[str]:
-    """Sentences on the distance to the TBU norm: in percentage points when the figure exists,
-    and why it cannot be given in kroner (no gross operating revenue in kroner in the data).
-    """
+def norm_gap(state: ViewState) -> str | None:
+    """The distance to the TBU norm in words: percentage points, and what it means in kroner
+    (mill. kr and kr per innbygger). None without a figure."""
     lang, year = state.lang, chosen_year(state)
     pos = ndr_queries.position(state.kommune, year)
-    out = []
-    if pos.value is not None:
-        out.append(
-            t(
-                "ndr.gap_pp",
-                lang,
-                kommune=region_name(state.kommune, lang),
-                year=year,
-                gap=number(abs(pos.value - TBU_NORM_KOMMUNE_PCT), lang, 2),
-                rel=relation(pos.value, TBU_NORM_KOMMUNE_PCT, lang),
-            )
-        )
-    # NOTE: 12134 gives the key figures as percentages only; the kroner amount needs gross
-    # operating revenue in kroner (another SSB table), which the app does not load yet.
-    out.append(t("ndr.gap_kr_unavailable", lang))
-    return out
+    if pos.value is None:
+        return None
+    name = region_name(state.kommune, lang)
+    text = t(
+        "ndr.gap_pp",
+        lang,
+        kommune=name,
+        year=year,
+        gap=number(abs(pos.value - TBU_NORM_KOMMUNE_PCT), lang, 2),
+        rel=relation(pos.value, TBU_NORM_KOMMUNE_PCT, lang),
+    )
+    gap = ndr_queries.norm_gap(state.kommune, year)
+    if gap is not None:
+        text += " " + gap_words(gap, name, lang) + "."
+    return text
 
 
-EXHIBITS = {
-    "ndr-trend": trend,
-    "ndr-rangering": ranking,
-    "ndr-kart": kart,
-    "ndr-fordeling": fordeling,
-}
+def cards_source(state: ViewState) -> str:
+    """The source line for the cards and the sentence above the charts."""
+    return source_line([SourceRef.of("kostra")], state.lang, str(chosen_year(state)))
+
+
+EXHIBITS = {"ndr-trend": trend, "ndr-normgap": normgap}

@@ -44,6 +44,15 @@ SHORT_NAMES = {
     "KOSKG210000": ("Fri egenkapital drift", "Unrestricted reserves"),
     "KOSAGI10000": ("Brutto investeringer", "Gross investment"),
     "KOSAGI210000": ("Egenfinansiering inv.", "Self-financing of investment"),
+    "AGD13_belop": ("Brutto driftsinntekter", "Gross operating revenue"),
+    "AGD13_per_innbygger": ("Brutto driftsinnt. per innb.", "Gross revenue per inh."),
+    "AGD23_belop": ("Netto driftsresultat, kr", "Net operating result, NOK"),
+    "AGD23_per_innbygger": ("Netto driftsres. per innb.", "Net result per inh."),
+    "KG31_belop": ("Netto lånegjeld", "Net debt"),
+    "KG31_per_innbygger": ("Netto lånegjeld per innb.", "Net debt per inh."),
+    "KG31_pct": ("Netto lånegjeld % (beregnet)", "Net debt % (computed)"),
+    "normgap_belop": ("Til TBU-normen (beregnet)", "To the TBU norm (computed)"),
+    "normgap_per_innbygger": ("Til normen per innb. (beregnet)", "To norm per inh. (computed)"),
 }
 
 CHANGE_KINDS = ("merge", "split", "rename", "renumber")
@@ -72,6 +81,9 @@ def _exhibit(
 ) -> Exhibit:
     """An Om-dataene exhibit: source line from `refs`, or the manifest line when there are none."""
     source = source_line(refs, state.lang, period) if refs else t("om.manifest_source", state.lang)
+    notes = tuple(extra.pop("notes", ()))
+    # Om dataene is where explanations belong: the page shows an exhibit's details too.
+    extra.update(notes=notes[:1], details=notes[1:])
     return Exhibit(
         id=exhibit_id,
         title=title,
@@ -329,10 +341,10 @@ def kostra_heatmap(state: ViewState) -> Exhibit:
     hover = t("om.heat_hover", lang, kommuner="%{z}", prelim="%{customdata}")
     fig = go.Figure(
         go.Heatmap(
-            z=z.loc[codes].to_numpy(),
+            z=z.loc[codes].to_numpy().tolist(),
             x=years,
             y=names,
-            customdata=prelim.loc[codes].to_numpy(),
+            customdata=prelim.loc[codes].to_numpy().tolist(),
             colorscale=[[0, "#FFFFFF"], [1, theme.KOMMUNE]],
             zmin=0,
             showscale=False,
@@ -757,6 +769,12 @@ def vintages_table(state: ViewState) -> Exhibit:
     return _exhibit(
         "om-kostra-arganger", state, title, data, columns, [SourceRef.of("kostra")], period
     )
+
+
+def reading_notes(lang: str) -> str:
+    """How to read the charts: what each chart's one note line leaves out (computed figures,
+    hollow points, groupings, series breaks, projections), as a Markdown list."""
+    return t("om.reading", lang, norm=percent(TBU_NORM_KOMMUNE_PCT, lang, 2))
 
 
 def codes_definition(state: ViewState) -> str:

@@ -17,10 +17,19 @@ from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import MINUS, iso_date, number, percent, signed
 from kommuneokonomi.i18n import t
 from kommuneokonomi.indicators import TBU_NORM_KOMMUNE_PCT
-from kommuneokonomi.queries.profil import PROJECTION_YEAR, Profile, profile
+from kommuneokonomi.queries import driftsresultat as ndr_queries
+from kommuneokonomi.queries import kostra as kostra_queries
+from kommuneokonomi.queries.profil import DEBT_PER_INNBYGGER, PROJECTION_YEAR, Profile, profile
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
-from kommuneokonomi.views.driftsresultat import norm_text, relation
+from kommuneokonomi.views.driftsresultat import (
+    gap_card,
+    gap_words,
+    kr,
+    mill_kr,
+    norm_text,
+    relation,
+)
 from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.regions import region_name
 
@@ -30,9 +39,15 @@ def _group_number(code: str | None) -> int | None:
 
 
 def sentences(state: ViewState) -> list[str]:
-    """Two to five sentences that summarise where the municipality stands."""
+    """Three to five sentences that summarise where the municipality stands: its result and
+    what reaching the norm would take, its debt, its population now and projected, and age."""
     p, lang = profile(state.kommune), state.lang
-    out = [_ndr_sentence(p, lang), _population_sentence(p, lang), _age_sentence(p, lang)]
+    out = [
+        _ndr_sentence(p, lang),
+        _debt_sentence(p, lang),
+        _population_sentence(p, lang),
+        _age_sentence(p, lang),
+    ]
     if p.robek:
         out.append(t("profil.robek_sentence", lang, name=p.name, year=p.robek_year))
     return [s for s in out if s]
@@ -71,7 +86,31 @@ def _ndr_sentence(p: Profile, lang: str) -> str:
         text += " " + t(
             "profil.ndr_preliminary", lang, year=n.year, published=iso_date(n.published, lang)
         )
+    if p.gap is not None:
+        text += " " + gap_words(p.gap, p.name, lang) + "."
     return text
+
+
+def _debt_sentence(p: Profile, lang: str) -> str:
+    b = p.debt
+    if b is None:
+        return ""
+    share = (
+        t("profil.debt_share_part", lang, share=percent(b.share, lang, 0))
+        if b.share is not None
+        else ""
+    )
+    return t(
+        "profil.debt_sentence",
+        lang,
+        name=p.name,
+        year=b.year,
+        debt=kr(b.per_innbygger, lang),
+        share_part=share,
+        rank=b.rank,
+        n=b.count,
+        landet=kr(b.landet_per_innbygger, lang),
+    )
 
 
 def _population_sentence(p: Profile, lang: str) -> str:
@@ -79,7 +118,7 @@ def _population_sentence(p: Profile, lang: str) -> str:
     if d.change is None:
         return ""
     key = "profil.pop_sentence_up" if d.change >= 0 else "profil.pop_sentence_down"
-    return t(
+    text = t(
         key,
         lang,
         name=p.name,
@@ -88,6 +127,19 @@ def _population_sentence(p: Profile, lang: str) -> str:
         change=number(abs(d.change), lang),
         pct=signed(d.change_pct, lang, 1, " %" if lang != "en" else "%"),
     )
+    proj = p.projection
+    if proj is not None:
+        growth = 100 * (proj.persons / proj.base - 1)
+        text += " " + t(
+            "profil.projection_population",
+            lang,
+            persons=number(proj.persons, lang),
+            year=proj.year,
+            table=proj.table_id,
+            change=signed(growth, lang, 1, " %" if lang != "en" else "%"),
+            base_year=proj.base_year,
+        )
+    return text
 
 
 def _age_sentence(p: Profile, lang: str) -> str:
@@ -109,9 +161,8 @@ def _age_sentence(p: Profile, lang: str) -> str:
         )
     elif d.landet_ratio_projected is not None:
         text += " " + t(
-            "profil.no_projection_sentence",
+            "profil.totals_only_sentence",
             lang,
-            name=p.name,
             landet=number(d.landet_ratio_projected, lang, 1),
             future_year=PROJECTION_YEAR,
         )
@@ -136,9 +187,70 @@ class Card:
 
 
 def cards(state: ViewState) -> list[Card]:
-    """Four cards: netto driftsresultat, population, elderly shares, support ratio."""
+    """Six cards: netto driftsresultat, the gap to the norm in kroner, debt, population,
+    elderly shares, support ratio."""
     p, lang = profile(state.kommune), state.lang
-    return [_ndr_card(p, lang), _population_card(p, lang), _old_card(p, lang), _ratio_card(p, lang)]
+    return [
+        _ndr_card(p, lang),
+        _gap_card(p, lang),
+        _debt_card(p, lang),
+        _population_card(p, lang),
+        _old_card(p, lang),
+        _ratio_card(p, lang),
+    ]
+
+
+def _gap_card(p: Profile, lang: str) -> Card:
+    help_text = gap_card(p.kommune, p.ndr.year, lang).help
+    if p.gap is None:
+        label = t("ndr.card_normgap", lang, year=p.ndr.year)
+        return Card(label, t("profil.card_ndr_missing", lang), None, "off", [], help_text)
+    needed = p.gap.mill_kr > 0
+    key = "ndr.card_normgap_needed" if needed else "ndr.card_normgap_margin"
+    per_head = p.gap.kr_per_innbygger
+    series = ndr_queries.norm_gap_series(p.kommune)
+    return Card(
+        label=t(key, lang, year=p.gap.year),
+        value=mill_kr(abs(p.gap.mill_kr), lang),
+        delta=t("ndr.card_normgap_per_head", lang, value=kr(abs(per_head), lang))
+        if per_head is not None
+        else None,
+        delta_color="off",
+        trend=(-series["mill_kr"]).tolist(),
+        help=help_text,
+    )
+
+
+def _debt_card(p: Profile, lang: str) -> Card:
+    b = p.debt
+    if b is None:
+        return Card(
+            t("profil.card_debt", lang, year=p.ndr.year),
+            t("profil.card_ndr_missing", lang),
+            None,
+            "off",
+            [],
+        )
+    series = kostra_queries.series(DEBT_PER_INNBYGGER, (p.kommune,))
+    delta = (
+        t("profil.card_debt_delta", lang, share=percent(b.share, lang, 0), rank=b.rank, n=b.count)
+        if b.share is not None
+        else None
+    )
+    return Card(
+        label=t("profil.card_debt", lang, year=b.year),
+        value=kr(b.per_innbygger, lang),
+        delta=delta,
+        delta_color="off",
+        trend=series["value"].dropna().tolist(),
+        help=t(
+            "profil.card_debt_help",
+            lang,
+            group=kr(b.group_per_innbygger, lang) if b.group_per_innbygger else "–",
+            landet=kr(b.landet_per_innbygger, lang) if b.landet_per_innbygger else "–",
+            landet_share=percent(b.landet_share, lang, 0),
+        ),
+    )
 
 
 def _ndr_card(p: Profile, lang: str) -> Card:
@@ -179,12 +291,22 @@ def _population_card(p: Profile, lang: str) -> Card:
         delta = _delta(
             t("profil.card_population_delta", lang, change=signed(d.change, lang, 0), pct=pct)
         )
+    proj = p.projection
     return Card(
         label=t("profil.card_population", lang, year=d.year),
         value=number(d.population, lang),
         delta=delta,
         delta_color="off",
         trend=d.population_history["persons"].astype(float).tolist(),
+        help=t(
+            "profil.card_population_help",
+            lang,
+            persons=number(proj.persons, lang),
+            year=proj.year,
+            table=proj.table_id,
+        )
+        if proj
+        else None,
     )
 
 
@@ -274,13 +396,12 @@ def position(state: ViewState) -> Exhibit:
             "netto_driftsresultat_pct": [v for _, v, _ in rows],
         }
     )
-    notes = []
+    note = None
     if n.vintage == "preliminary":
-        notes.append(
-            t("profil.ndr_preliminary", lang, year=n.year, published=iso_date(n.published, lang))
-        )
-    if n.group_year is not None:
-        notes.append(t("ndr.group_year_note", lang, year=n.group_year))
+        note = t("profil.ndr_preliminary", lang, year=n.year, published=iso_date(n.published, lang))
+    elif n.computed:
+        note = t("profil.ndr_computed", lang, year=n.year)
+    details = [t("ndr.group_year_note", lang, year=n.group_year)] if n.group_year else []
     return Exhibit(
         id="profil-posisjon",
         title=title,
@@ -291,7 +412,8 @@ def position(state: ViewState) -> Exhibit:
         period=period,
         lang=lang,
         figure=fig if rows else None,
-        notes=tuple(notes),
+        notes=(note,) if note else (),
+        details=tuple(details),
         kommune_code=state.kommune,
         slug="netto-driftsresultat-posisjon",
     )
@@ -302,10 +424,35 @@ def key_figures(state: ViewState) -> Exhibit:
     p, lang = profile(state.kommune), state.lang
     n, d = p.ndr, p.demography
     group_n = _group_number(n.group_code)
+    ndr_table = "12137" if n.computed else "12134"
     rows = [
-        ("profil.row_ndr", {}, n.value, n.year, "12134", n.vintage),
-        ("profil.row_ndr_group", {"n": group_n}, n.group_value, n.year, "12134", None),
-        ("profil.row_ndr_landet", {}, n.landet_value, n.year, "12134", None),
+        ("profil.row_ndr", {}, n.value, n.year, ndr_table, n.vintage),
+        ("profil.row_ndr_group", {"n": group_n}, n.group_value, n.year, ndr_table, None),
+        ("profil.row_ndr_landet", {}, n.landet_value, n.year, ndr_table, None),
+    ]
+    if group_n is None:
+        rows.pop(1)
+    if p.gap is not None:
+        rows += [
+            ("profil.row_gap", {}, p.gap.mill_kr, p.gap.year, "12137", "computed"),
+            (
+                "profil.row_gap_kr",
+                {},
+                p.gap.kr_per_innbygger,
+                p.gap.year,
+                "12137",
+                "computed",
+            ),
+        ]
+    b = p.debt
+    if b is not None:
+        rows += [
+            ("profil.row_debt", {}, b.per_innbygger, b.year, "12137", None),
+            ("profil.row_debt_share", {}, b.share, b.year, "12137", "computed"),
+            ("profil.row_debt_rank", {"n": b.count}, b.rank, b.year, "12137", None),
+            ("profil.row_debt_landet", {}, b.landet_per_innbygger, b.year, "12137", None),
+        ]
+    rows += [
         ("profil.row_population", {}, d.population, d.year, "07459", None),
         ("profil.row_change", {}, d.change, d.year, "07459", None),
         ("profil.row_share_67", {}, d.share_67, d.year, "07459", None),
@@ -313,11 +460,15 @@ def key_figures(state: ViewState) -> Exhibit:
         ("profil.row_ratio", {}, d.ratio, d.year, "07459", None),
         ("profil.row_ratio_2050", {}, d.ratio_projected, PROJECTION_YEAR, d.projection_table, None),
     ]
-    if group_n is None:
-        rows.pop(1)
+    proj = p.projection
+    if proj is not None:
+        rows.append(
+            ("profil.row_population_2050", {}, proj.persons, proj.year, proj.table_id, None)
+        )
     note = {
         "preliminary": t("common.preliminary", lang),
         "unknown": t("common.vintage_unknown", lang),
+        "computed": t("ndr.computed_short", lang),
     }
     data = pd.DataFrame(
         {
@@ -331,8 +482,9 @@ def key_figures(state: ViewState) -> Exhibit:
     if d.estimated:
         data.loc[data["table_id"] == "07459", "note"] = t("common.estimated", lang)
     refs = [SourceRef.of("kostra"), SourceRef.of("befolkning_grupper", ("07459",))]
-    if d.projection_table:
-        refs.append(SourceRef.of("framskriving", (d.projection_table,)))
+    tables = {d.projection_table, proj.table_id if proj else None} - {None}
+    if tables:
+        refs.append(SourceRef.of("framskriving", tuple(sorted(tables))))
     period = f"{min(n.year, d.year)}–{PROJECTION_YEAR}"
     columns = {
         "figure": t("profil.col_figure", lang),
@@ -359,8 +511,9 @@ def cards_source(state: ViewState) -> str:
     """The source line for the cards row (they are numbers too)."""
     p = profile(state.kommune)
     refs = [SourceRef.of("kostra"), SourceRef.of("befolkning_grupper", ("07459",))]
-    if p.demography.projection_table:
-        refs.append(SourceRef.of("framskriving", (p.demography.projection_table,)))
+    tables = {p.demography.projection_table, p.projection.table_id if p.projection else None}
+    if tables - {None}:
+        refs.append(SourceRef.of("framskriving", tuple(sorted(tables - {None}))))
     return source_line(refs, state.lang)
 
 

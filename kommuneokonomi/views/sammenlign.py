@@ -17,21 +17,24 @@ from pandas.io.formats.style import Styler
 from kommuneokonomi.charts import theme
 from kommuneokonomi.charts.lines import Line, lines
 from kommuneokonomi.charts.small_multiples import Panel, bottom_axes, plot_height, small_multiples
+from kommuneokonomi.datasets import KOSTRA_LANDET
 from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import iso_date, number, percent
 from kommuneokonomi.i18n import t
-from kommuneokonomi.indicators import INDICATORS
+from kommuneokonomi.indicators import AMOUNTS, COMPUTED, INDICATORS
 from kommuneokonomi.queries import kostra
 from kommuneokonomi.queries import sammenlign as q
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import MAX_COMPARE, Notice, ViewState, first, shown
 from kommuneokonomi.views.memo import cached_view
+from kommuneokonomi.views.notes import one_line
 from kommuneokonomi.views.regions import region_name
 
 MAX_PANELS = 12
 PRELIMINARY_MARK = " *"
 ESTIMATE_MARK = "≈ "
 HIGHLIGHT = f"background-color: {theme.tint(theme.KOMMUNE, 0.12)}; font-weight: 600"
+REFERENCE_STYLE = "font-style: italic; color: #4D4D4D"
 SET_DATASETS = {"kostragruppe": "kostragruppe_medlemskap", "fylke": "kommuner", "naboer": "naboer"}
 
 
@@ -111,8 +114,9 @@ def setup(state: ViewState) -> Setup:
 
 def measure_name(code: str, lang: str) -> str:
     """Full name of a measure ('Andel 67 år og eldre', KOSTRA's own names)."""
-    if code in INDICATORS:
-        return INDICATORS[code].name(lang)
+    figures = {**INDICATORS, **AMOUNTS, **COMPUTED}
+    if code in figures:
+        return figures[code].name(lang)
     return t(f"sammenlign.m.{code}", lang)
 
 
@@ -298,6 +302,12 @@ def _mark_notes(s: Setup, rows: pd.DataFrame) -> list[str]:
     return notes
 
 
+def _reference_regions(s: Setup) -> tuple[str, ...]:
+    """The chosen municipality's KOSTRA group and Landet: reference rows under the table."""
+    group = kostra.kostragruppe(s.kommune, s.year)
+    return (*([group[0]] if group else []), KOSTRA_LANDET)
+
+
 @cached_view()
 def table(state: ViewState) -> Exhibit:
     """Every measure for every municipality in the set in one year, with ranks in the set."""
@@ -306,17 +316,23 @@ def table(state: ViewState) -> Exhibit:
     all_rows = q.table(members, s.year)
     measures = _shown_measures(all_rows)
     codes = [m.code for m in measures]
-    rows = all_rows[all_rows["indicator_code"].isin(codes)]
+    rows = all_rows[all_rows["indicator_code"].isin(codes)].assign(reference=False)
+    reference = q.references(_reference_regions(s), s.year)
+    reference = reference[reference["indicator_code"].isin(codes)].assign(reference=True)
+    rows = pd.concat([rows, reference], ignore_index=True)
     rows = rows.assign(
         kommune=rows["region_code"].map(lambda c: region_name(c, lang)),
         indicator=rows["indicator_code"].map(lambda c: measure_name(c, lang)),
         unit=rows["indicator_code"].map(lambda c: q.MEASURES[c].unit),
     )
-    notes = [*_none_chosen(s), t("sammenlign.note_ranks", lang)]
-    notes += _kostra_notes(s, all_rows, set(codes))
-    notes += _mark_notes(s, rows)
+    computed = sorted(set(rows.loc[rows["computed"].fillna(False).astype(bool), "indicator_code"]))
+    line = [*_none_chosen(s), *_mark_notes(s, rows)]
+    if computed:
+        names = ", ".join(short_name(c, lang) for c in codes if c in computed)
+        line.append(t("sammenlign.note_computed", lang, names=names))
+    details = [t("sammenlign.note_ranks", lang), *_kostra_notes(s, all_rows, set(codes))]
     if s.comparison.membership_year and s.comparison.membership_year != s.year:
-        notes.append(t("sammenlign.note_group_year", lang, year=s.comparison.membership_year))
+        details.append(t("sammenlign.note_group_year", lang, year=s.comparison.membership_year))
     refs = _refs(s, measures)
     period = str(s.year)
     columns = {
@@ -333,6 +349,8 @@ def table(state: ViewState) -> Exhibit:
         "vintage": "vintage",
         "status": "status",
         "published": "published",
+        "computed": "computed",
+        "reference": "reference",
     }
     return Exhibit(
         id="sammenlign-tabell",
@@ -343,7 +361,8 @@ def table(state: ViewState) -> Exhibit:
         source_text=source_line(refs, lang, period),
         period=period,
         lang=lang,
-        notes=tuple(notes),
+        notes=one_line(line),
+        details=tuple(details),
         kommune_code=s.kommune,
         slug=f"sammenlign-{s.comparison.mot}",
         params=_params(s),
@@ -362,15 +381,16 @@ class TableView:
     rank_columns: list[str]
 
 
-def _cell_format(measure: q.Measure, lang: str, marks: tuple[bool, bool]) -> Callable:
+def _cell_format(measure: q.Measure, lang: str, marks: tuple[bool, bool, bool]) -> Callable:
     """Display text for the values of one measure whose cells share their marks
-    (estimated, preliminary); a missing value is said in words.
+    (estimated, preliminary, reference row); a missing value is said in words, except in a
+    reference row, where population measures are not shown.
     """
-    estimated, preliminary = marks
+    estimated, preliminary, reference = marks
 
     def text(value: float) -> str:
         if pd.isna(value):
-            return t("common.missing", lang)
+            return "" if reference else t("common.missing", lang)
         shown = value_text(measure, value, lang)
         if preliminary:
             shown += PRELIMINARY_MARK
@@ -379,27 +399,30 @@ def _cell_format(measure: q.Measure, lang: str, marks: tuple[bool, bool]) -> Cal
     return text
 
 
-def _marks(part: pd.DataFrame) -> list[tuple[bool, bool]]:
-    """(estimated, preliminary) per row: a population split estimate, a preliminary figure."""
+def _marks(part: pd.DataFrame, reference: list[bool]) -> list[tuple[bool, bool, bool]]:
+    """(estimated, preliminary, reference) per row: a population split estimate, a
+    preliminary figure, a reference row (KOSTRA group, Landet)."""
     estimated = [v is True for v in part["estimated"].astype(object)]
     preliminary = [v == "preliminary" for v in part["vintage"].astype(object)]
-    return list(zip(estimated, preliminary, strict=True))
+    return list(zip(estimated, preliminary, reference, strict=True))
 
 
 def table_view(exhibit: Exhibit) -> TableView:
     """The wide, formatted table for a 'sammenlign-tabell' exhibit (sorting stays numeric)."""
     lang, data = exhibit.lang, exhibit.data
     order = list(dict.fromkeys(data["region_code"]))
+    references = set(data.loc[data["reference"], "region_code"])
+    is_reference = [c in references for c in order]
     wide = pd.DataFrame({"kommune": [region_name(c, lang) for c in order]}, index=order)
     marks = {}
     labels = {"kommune": (t("sammenlign.col_kommune", lang), "")}
     value_cols, rank_cols = [], []
     for code, part in data.groupby("indicator_code", sort=False):
         measure, part = q.MEASURES[code], part.set_index("region_code").reindex(order)
-        name, n = measure_name(code, lang), int(part["ranked_of"].iloc[0])
+        name, n = measure_name(code, lang), int(part["ranked_of"].iloc[0] or 0)
         rank_col = f"{code}__rank"
         wide[code], wide[rank_col] = part["value"], part["rank"]
-        marks[code] = _marks(part)
+        marks[code] = _marks(part, is_reference)
         labels[code] = (
             short_name(code, lang),
             t(
@@ -420,15 +443,22 @@ def table_view(exhibit: Exhibit) -> TableView:
     wide = wide.reset_index(drop=True)
     styler = wide.style
     for col in value_cols:  # one format call per kind of cell, not per cell: each costs ~1 ms
-        rows_by_marks: dict[tuple[bool, bool], list[int]] = {}
+        rows_by_marks: dict[tuple[bool, bool, bool], list[int]] = {}
         for i, mark in enumerate(marks[col]):
             rows_by_marks.setdefault(mark, []).append(i)
         for mark, rows in rows_by_marks.items():
             text = _cell_format(q.MEASURES[col], lang, mark)
             styler = styler.format(text, subset=pd.IndexSlice[rows, col])
     styler = styler.format(na_rep="–", precision=0, subset=rank_cols)
-    styler = styler.apply(lambda row: [HIGHLIGHT if row.name == 0 else ""] * len(row), axis=1)
+    styler = styler.apply(lambda row: [_row_style(row.name, is_reference)] * len(row), axis=1)
     return TableView(styler, labels, value_cols, rank_cols)
+
+
+def _row_style(position: int, is_reference: list[bool]) -> str:
+    """The chosen municipality (first row) highlighted, reference rows muted."""
+    if position == 0:
+        return HIGHLIGHT
+    return REFERENCE_STYLE if is_reference[position] else ""
 
 
 # --- Charts ---------------------------------------------------------------------------------
@@ -542,6 +572,15 @@ def _chart_notes(
         notes.append(t("sammenlign.note_preliminary", lang, published=iso_date(published, lang)))
     if rows["estimated"].fillna(False).astype(bool).any():
         notes.append(t("befolkning.estimated_note", lang))
+    if "computed" in rows and rows["computed"].fillna(False).astype(bool).any():
+        computed = rows[rows["computed"].fillna(False).astype(bool)]
+        notes.append(
+            t(
+                "sammenlign.note_computed_series",
+                lang,
+                years=f"{computed['year'].min()}–{computed['year'].max()}",
+            )
+        )
     return notes
 
 
@@ -602,9 +641,9 @@ def small(state: ViewState) -> Exhibit:
     period = f"{int(rows['year'].min())}–{int(rows['year'].max())}" if len(rows) else ""
     refs = _refs(s, [s.measure])
     source = source_line(refs, lang, period)
-    notes = []
+    line, details = [], []
     if capped:
-        notes.append(
+        line.append(
             t(
                 "sammenlign.note_capped",
                 lang,
@@ -615,8 +654,8 @@ def small(state: ViewState) -> Exhibit:
             )
         )
     if len(panels) > 1:
-        notes.append(t("sammenlign.note_reference", lang, kommune=region_name(s.kommune, lang)))
-    notes += _chart_notes(s, rows, codes, lacking)
+        details.append(t("sammenlign.note_reference", lang, kommune=region_name(s.kommune, lang)))
+    line += _chart_notes(s, rows, codes, lacking)
     figure = None
     if len(rows) and panels:
         figure = _small_figure(s, panels, rows, title, source)
@@ -631,7 +670,8 @@ def small(state: ViewState) -> Exhibit:
         period=period,
         lang=lang,
         figure=figure,
-        notes=tuple(notes),
+        notes=one_line(line),
+        details=tuple(details),
         kommune_code=s.kommune,
         slug=f"sammenlign-{s.measure.code.lower()}",
         params=_params(s),
@@ -738,7 +778,7 @@ def index_chart(state: ViewState) -> Exhibit:
         period=period,
         lang=lang,
         figure=fig,
-        notes=tuple(_chart_notes(s, rows, members, lacking)),
+        notes=one_line(_chart_notes(s, rows, members, lacking)),
         kommune_code=s.kommune,
         slug=f"sammenlign-indeks-{s.measure.code.lower()}",
         params=_params(s),

@@ -1,0 +1,491 @@
+"""Netto driftsresultat for one year across all municipalities: the ranking (with the gap to
+the TBU norm in kroner), the map and the distribution, with the chosen municipality marked.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from kommuneokonomi.charts import theme
+from kommuneokonomi.charts.distribution import Dot, Reference, beeswarm
+from kommuneokonomi.charts.maps import Area, Scale, choropleth, mercator_aspect
+from kommuneokonomi.datasets import KOSTRA_LANDET
+from kommuneokonomi.exhibit import Exhibit
+from kommuneokonomi.formatting import number, percent, signed
+from kommuneokonomi.i18n import t
+from kommuneokonomi.indicators import NETTO_DRIFTSRESULTAT, TBU_NORM_KOMMUNE_PCT
+from kommuneokonomi.queries import driftsresultat as ndr_queries
+from kommuneokonomi.queries.driftsresultat import Boundaries
+from kommuneokonomi.sources import SourceRef, source_line
+from kommuneokonomi.state import ViewState
+from kommuneokonomi.views.driftsresultat import (
+    chosen_year,
+    mill_kr,
+    norm_text,
+    pct_suffix,
+    relation,
+    vintage_label,
+)
+from kommuneokonomi.views.memo import cached_view
+from kommuneokonomi.views.notes import data_note
+from kommuneokonomi.views.regions import region_name
+from kommuneokonomi.views.tabeller import pinned_and_found
+
+MAX_NAMES = 5  # municipalities named in a note before "and N more"
+SCALE_QUANTILE = 0.95  # the map's colours span 95 % of the distances to the norm; the rest
+# (a few municipalities with extreme results) take the end colours, so the rest stay readable
+
+
+def _names(names: list[str], lang: str) -> str:
+    shown = ", ".join(names[:MAX_NAMES])
+    rest = len(names) - MAX_NAMES
+    return shown if rest <= 0 else t("ndr.names_more", lang, names=shown, n=rest)
+
+
+def year_note(frame: pd.DataFrame, year: int, lang: str, *, hollow: bool = False) -> str | None:
+    """The one line under a one-year exhibit: what is computed or preliminary, and how many
+    municipalities have no figure."""
+    known = frame[frame["has_value"]]
+    return data_note(
+        known, lang, hollow=hollow, missing=int((~frame["has_value"]).sum()), year=year
+    )
+
+
+def _hover(row: pd.Series, count: int, lang: str) -> str:
+    """'<b>Bergen</b> (Vestland)<br>1,0 % · nr. 23 av 357<br>0,75 pp under TBU-normen<br>…'."""
+    head = f"<b>{row['region_name']}</b>" + (
+        f" ({row['county_name']})" if row["county_name"] else ""
+    )
+    if not row["has_value"]:
+        return f"{head}<br>{t('ndr.hover_missing', lang, year=int(row['year']))}"
+    label = vintage_label(row["vintage"], lang)
+    value = percent(row["value"], lang) + (f" ({label})" if label else "")
+    rank = t("ndr.hover_rank", lang, rank=int(row["rank"]), n=count)
+    gap = t(
+        "ndr.hover_gap",
+        lang,
+        gap=number(abs(row["gap_pp"]), lang, 2),
+        rel=relation(row["value"], TBU_NORM_KOMMUNE_PCT, lang),
+    )
+    text = f"{head}<br>{value} · {rank}<br>{gap}"
+    if pd.notna(row["gap_1000kr"]):
+        key = "ndr.hover_needed" if row["gap_1000kr"] > 0 else "ndr.hover_margin"
+        text += "<br>" + t(key, lang, amount=mill_kr(abs(row["gap_1000kr"]) / 1000, lang))
+    return text
+
+
+def _exhibit(
+    exhibit_id: str, slug: str, state: ViewState, year: int, refs: list[SourceRef], **fields
+) -> Exhibit:
+    """An exhibit for one year of netto driftsresultat, with its source line."""
+    return Exhibit(
+        id=exhibit_id,
+        sources=tuple(refs),
+        source_text=source_line(refs, state.lang, str(year)),
+        period=str(year),
+        lang=state.lang,
+        kommune_code=state.kommune,
+        slug=slug,
+        params={"aar": str(year)},
+        **fields,
+    )
+
+
+RANKING_EXPORT = {
+    "rank": "rank",
+    "region_code": "kommune_code",
+    "region_name": "kommune",
+    "county_name": "county",
+    "year": "year",
+    "value": "netto_driftsresultat_pct",
+    "gap_pp": "gap_to_tbu_norm_pp",
+    "gap_1000kr": "needed_to_reach_norm_1000_kr",
+    "gap_per_innbygger": "needed_to_reach_norm_kr_per_innbygger",
+    "vintage": "vintage",
+    "status": "status",
+    "published": "published",
+    "computed": "computed",
+    "indicator_code": "indicator_code",
+}
+
+
+def ranking_title(state: ViewState, year: int) -> str:
+    """'Bergen er nr. 23 av 357 kommuner med tall for 2025 (1,0 %)', or who is on top when the
+    chosen municipality has no figure.
+    """
+    lang = state.lang
+    frame = ndr_queries.ranking(year)
+    pos = ndr_queries.position(state.kommune, year)
+    name = region_name(state.kommune, lang)
+    if pos.count == 0:
+        return t("ndr.rank_title_none", lang, year=year)
+    if pos.value is not None:
+        if pos.count == 1:
+            return t("ndr.rank_title_only", lang, kommune=name, year=year)
+        key = "ndr.rank_title_tied" if pos.tied else "ndr.rank_title"
+        return t(
+            key,
+            lang,
+            kommune=name,
+            rank=pos.rank,
+            n=pos.count,
+            year=year,
+            value=percent(pos.value, lang),
+        )
+    top = frame.iloc[0]
+    if pos.count == 1:
+        return t("ndr.rank_title_only", lang, kommune=top["region_name"], year=year)
+    return t(
+        "ndr.rank_title_top",
+        lang,
+        top=top["region_name"],
+        n=pos.count,
+        year=year,
+        value=percent(top["value"], lang),
+    )
+
+
+def ranking(state: ViewState) -> Exhibit:
+    """All municipalities for the year, ranked by netto driftsresultat, with the gap to the
+    norm in kroner; missing ones last."""
+    year = chosen_year(state)
+    frame = ndr_queries.ranking(year)
+    data = frame.assign(indicator_code=NETTO_DRIFTSRESULTAT)[list(RANKING_EXPORT)]
+    note = year_note(frame, year, state.lang)
+    return _exhibit(
+        "ndr-rangering",
+        "netto-driftsresultat-rangering",
+        state,
+        year,
+        [SourceRef.of("kostra")],
+        title=ranking_title(state, year),
+        data=data.reset_index(drop=True),
+        columns=RANKING_EXPORT,
+        notes=(note,) if note else (),
+        details=(t("ndr.normgap_detail", state.lang, norm=norm_text(state.lang)),),
+    )
+
+
+def ranking_table(exhibit: Exhibit, search: str = "", with_missing: bool = False) -> Styler:
+    """The ranking as a table for the page: the chosen municipality pinned on top and shaded,
+    filtered by `search` (name, number or county), numbers in the reader's format.
+    """
+    lang, chosen = exhibit.lang, exhibit.kommune_code
+    data = exhibit.data
+    keep = None if with_missing else data["value"].notna()
+    rows = pinned_and_found(data, chosen, search, keep=keep)
+    value_col, needed_col = t("ndr.col_value", lang), t("ndr.col_needed", lang)
+    per_head_col, rank_col = t("ndr.col_needed_per_head", lang), t("ndr.col_rank", lang)
+    shown = pd.DataFrame(
+        {
+            rank_col: rows["rank"],
+            t("common.kommune", lang): rows["region_name"],
+            t("common.county", lang): rows["county_name"],
+            value_col: rows["value"],
+            needed_col: rows["gap_1000kr"] / 1000,
+            per_head_col: rows["gap_per_innbygger"],
+            t("ndr.col_status", lang): [
+                vintage_label(v, lang) if pd.notna(x) else t("common.missing", lang)
+                for v, x in zip(rows["vintage"], rows["value"], strict=True)
+            ],
+        }
+    ).reset_index(drop=True)
+    shade = f"background-color: {theme.tint(theme.KOMMUNE, 0.16)}; font-weight: 600"
+    marks = [shade if c == chosen else "" for c in rows["region_code"]]
+    return (
+        shown.style.apply(lambda _: marks, axis=0)
+        .format(
+            {
+                value_col: lambda v: percent(v, lang, missing=""),
+                needed_col: lambda v: signed(v, lang, 1) if pd.notna(v) else "",
+                per_head_col: lambda v: signed(v, lang, 0) if pd.notna(v) else "",
+            }
+        )
+        .format(na_rep="", subset=[rank_col])
+    )
+
+
+MAP_WIDTH = {False: 560, True: 350}  # the map's usual width in px: half page, or a phone
+MAP_HEIGHT = (300, 720)  # px, lowest and highest
+
+
+def map_half_range(distances: pd.Series) -> float:
+    """Half the width of the map's colour scale around the norm, in percentage points: whole
+    points that cover SCALE_QUANTILE of the distances, at least 1."""
+    if distances.empty:
+        return 1.0
+    return float(max(1.0, math.ceil(distances.abs().quantile(SCALE_QUANTILE))))
+
+
+@cached_view()
+def kart(state: ViewState) -> Exhibit:
+    """A map of all municipalities coloured by distance to the TBU norm (diverging scale);
+    municipalities without a figure in grey, the chosen one outlined.
+    """
+    lang, year = state.lang, chosen_year(state)
+    frame = ndr_queries.ranking(year)
+    bounds = ndr_queries.boundaries()
+    count = int(frame["has_value"].sum())
+    on_map = frame[frame["region_code"].isin(bounds.label_points.keys())]
+    areas = [
+        Area(r["region_code"], _hover(r, count, lang), r["value"] if r["has_value"] else None)
+        for _, r in on_map.iterrows()
+    ]
+    known = frame[frame["has_value"]]
+    scale = Scale(
+        TBU_NORM_KOMMUNE_PCT,
+        map_half_range(known["gap_pp"]),
+        t("ndr.map_scale", lang),
+        t("ndr.map_norm_tick", lang, norm=number(TBU_NORM_KOMMUNE_PCT, lang, 2)),
+        lambda v: number(v, lang),
+    )
+    chosen = next((a for a in areas if a.code == state.kommune), None)
+    name = region_name(state.kommune, lang)
+    missing_name = t(
+        "ndr.map_missing", lang, n=len(areas) - sum(a.value is not None for a in areas)
+    )
+    extent = _map_extent(bounds, [*known["region_code"], state.kommune])
+    fig = choropleth(
+        bounds.geojson,
+        areas,
+        scale,
+        missing_name=missing_name,
+        chosen=chosen,
+        chosen_name=name,
+        label_point=bounds.label_points.get(state.kommune),
+        extent=extent,
+    )
+    title = _map_title(known, year, lang)
+    details = [t("ndr.map_scale_detail", lang, pp=number(scale.half_range, lang))]
+    off_map = known[~known["region_code"].isin(bounds.label_points.keys())]
+    if len(off_map):
+        # NOTE: figures for years before the 2020/2024 reforms can carry old municipality
+        # numbers that have no outline in the 2024 boundaries.
+        details.append(
+            t("ndr.map_off_note", lang, names=_names(off_map["region_name"].tolist(), lang))
+        )
+    refs = [SourceRef.of("kostra"), SourceRef.of("kommunegrenser")]
+    source = source_line(refs, lang, str(year))
+    width = MAP_WIDTH[theme.COMPACT.get()]
+    height = width * mercator_aspect(extent) if extent else MAP_HEIGHT[1]
+    theme.style(
+        fig,
+        title=title,
+        source=source,
+        lang=lang,
+        height=int(min(max(height, MAP_HEIGHT[0]), MAP_HEIGHT[1])),
+    )
+    data = on_map[
+        [
+            "region_code",
+            "region_name",
+            "year",
+            "value",
+            "gap_pp",
+            "gap_1000kr",
+            "vintage",
+            "status",
+            "computed",
+        ]
+    ]
+    columns = {
+        "region_code": "kommune_code",
+        "region_name": "kommune",
+        "year": "year",
+        "value": "netto_driftsresultat_pct",
+        "gap_pp": "gap_to_tbu_norm_pp",
+        "gap_1000kr": "needed_to_reach_norm_1000_kr",
+        "vintage": "vintage",
+        "status": "status",
+        "computed": "computed",
+    }
+    note = data_note(known, lang, hollow=False)  # the legend counts the missing
+    return _exhibit(
+        "ndr-kart",
+        "netto-driftsresultat-kart",
+        state,
+        year,
+        refs,
+        title=title,
+        data=data.reset_index(drop=True),
+        columns=columns,
+        figure=fig,
+        notes=(note,) if note else (),
+        details=tuple(details),
+    )
+
+
+MIN_EXTENT = (6.0, 2.5)  # degrees of longitude and latitude shown at least, for context
+EXTENT_PAD = 0.3  # degrees around the municipalities in view
+
+
+def _map_extent(bounds: Boundaries, codes: list[str]) -> tuple[float, float, float, float] | None:
+    """The view of the map: the municipalities with figures and the chosen one, padded, and
+    at least MIN_EXTENT wide, so that partial data (e.g. only Vestland) fills the map.
+    """
+    box = bounds.extent(codes)
+    if box is None:
+        return None
+    (x0, y0, x1, y1), (min_x, min_y) = box, MIN_EXTENT
+    half_x = max(x1 - x0, min_x) / 2 + EXTENT_PAD
+    half_y = max(y1 - y0, min_y) / 2 + EXTENT_PAD
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return cx - half_x, cy - half_y, cx + half_x, cy + half_y
+
+
+def _map_title(known: pd.DataFrame, year: int, lang: str) -> str:
+    if known.empty:
+        return t("ndr.rank_title_none", lang, year=year)
+    above = int((known["value"] > TBU_NORM_KOMMUNE_PCT).sum())
+    return t("ndr.map_title", lang, above=above, n=len(known), year=year)
+
+
+@cached_view()
+def fordeling(state: ViewState) -> Exhibit:
+    """One dot per municipality with a figure, with Landet and the TBU norm marked and the
+    chosen municipality highlighted.
+    """
+    lang, year = state.lang, chosen_year(state)
+    frame = ndr_queries.ranking(year)
+    known = frame[frame["has_value"]].reset_index(drop=True)
+    count = len(known)
+    dots = [
+        Dot(r["value"], _hover(r, count, lang), r["vintage"] == "preliminary")
+        for _, r in known.iterrows()
+    ]
+    landet = ndr_queries.landet(year)
+    references = [
+        Reference(
+            TBU_NORM_KOMMUNE_PCT, t("ndr.norm", lang, norm=norm_text(lang)), theme.NORM, "dash"
+        )
+    ]
+    if landet is not None:
+        references.append(
+            Reference(
+                landet["value"],
+                t("ndr.landet_label", lang, value=percent(landet["value"], lang)),
+                theme.LANDET,
+            )
+        )
+    hits = known.index[known["region_code"] == state.kommune]
+    chosen = int(hits[0]) if len(hits) else None
+    name = region_name(state.kommune, lang)
+    label = f"{name} {percent(known.loc[chosen, 'value'], lang)}" if chosen is not None else ""
+    fig = beeswarm(
+        dots,
+        references,
+        name=t("ndr.dist_dots", lang, n=count),
+        chosen=chosen,
+        chosen_name=name,
+        chosen_label=label,
+        value_suffix=pct_suffix(lang),
+    )
+    title = _distribution_title(state, known, landet, year)
+    note = year_note(frame, year, lang, hollow=True)
+    details = [] if landet is not None else [t("ndr.landet_missing_note", lang, year=year)]
+    refs = [SourceRef.of("kostra")]
+    axis = t("ndr.axis_short" if theme.COMPACT.get() else "ndr.axis", lang)
+    theme.style(
+        fig,
+        title=title,
+        source=source_line(refs, lang, str(year)),
+        lang=lang,
+        x_title=axis,
+        height=300 if count > 1 else 200,
+    )
+    rows = known.assign(kind="kommune")
+    extra = [
+        {
+            "region_code": None,
+            "region_name": t("ndr.norm_name", lang),
+            "year": year,
+            "value": TBU_NORM_KOMMUNE_PCT,
+            "kind": "norm",
+        }
+    ]
+    if landet is not None:
+        extra.insert(
+            0,
+            {
+                "region_code": KOSTRA_LANDET,
+                "region_name": region_name(KOSTRA_LANDET, lang),
+                "year": year,
+                "value": landet["value"],
+                "kind": "landet",
+                "vintage": landet["vintage"],
+                "published": landet["published"],
+                "computed": landet["computed"],
+            },
+        )
+    data = pd.concat([rows, pd.DataFrame(extra)], ignore_index=True)
+    columns = {
+        "kind": "kind",
+        "region_code": "region_code",
+        "region_name": "region",
+        "year": "year",
+        "value": "netto_driftsresultat_pct",
+        "rank": "rank",
+        "vintage": "vintage",
+        "published": "published",
+        "computed": "computed",
+    }
+    return _exhibit(
+        "ndr-fordeling",
+        "netto-driftsresultat-fordeling",
+        state,
+        year,
+        refs,
+        title=title,
+        data=data[list(columns)],
+        columns=columns,
+        figure=fig if count else None,
+        notes=(note,) if note else (),
+        details=tuple(details),
+    )
+
+
+def _distribution_title(
+    state: ViewState, known: pd.DataFrame, landet: pd.Series | None, year: int
+) -> str:
+    lang = state.lang
+    if known.empty:
+        return t("ndr.rank_title_none", lang, year=year)
+    hit = known[known["region_code"] == state.kommune]
+    if hit.empty:
+        median = float(known["value"].median())
+        return t(
+            "ndr.dist_title_median",
+            lang,
+            n=len(known),
+            median=percent(median, lang),
+            year=year,
+            rel=relation(median, TBU_NORM_KOMMUNE_PCT, lang),
+            norm=norm_text(lang),
+        )
+    value = float(hit["value"].iloc[0])
+    values = {
+        "kommune": region_name(state.kommune, lang),
+        "value": percent(value, lang),
+        "year": year,
+        "norm": norm_text(lang),
+        "rel_norm": relation(value, TBU_NORM_KOMMUNE_PCT, lang),
+    }
+    if landet is None:
+        return t("ndr.dist_title_no_landet", lang, **values)
+    return t(
+        "ndr.dist_title",
+        lang,
+        **values,
+        landet=percent(landet["value"], lang),
+        rel_landet=relation(value, landet["value"], lang),
+    )
+
+
+EXHIBITS = {
+    "ndr-rangering": ranking,
+    "ndr-kart": kart,
+    "ndr-fordeling": fordeling,
+}
