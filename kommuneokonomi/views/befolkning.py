@@ -198,11 +198,11 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
         series, bands = [line], []
         rows.append(registered.assign(age_group=group, region_code=code))
         if table_id is not None:
-            main, band, projected = projected_series(
+            main, spread, projected = projected_series(
                 proj_code, table_id, group, color, lang, "proj"
             )
             series.insert(0, main)
-            bands.append(band)
+            bands += spread
             rows.append(projected.assign(age_group=group, region_code=proj_code))
             tables.add(table_id)
         items.append(Panel(t(f"befolkning.group.{group}", lang), series, bands))

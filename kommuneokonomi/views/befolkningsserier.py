@@ -156,8 +156,9 @@ def projection_region(code: str) -> str:
 
 def projected_series(
     code: str, table_id: str, group: str, color: str, lang: str, legendgroup: str
-) -> tuple[Line, Band, pd.DataFrame]:
-    """The main alternative as a dashed line, low–high as a band, and the rows drawn."""
+) -> tuple[Line, list[Band], pd.DataFrame]:
+    """The main alternative as a dashed line, low–high as a band (none where the table holds
+    only the main alternative, as the all-municipality totals do), and the rows drawn."""
     frame = framskriving.series(code, table_id, group)
     low = frame[[framskriving.LOW, framskriving.HIGH]].min(axis=1)
     high = frame[[framskriving.LOW, framskriving.HIGH]].max(axis=1)
@@ -171,10 +172,13 @@ def projected_series(
         markers=False,
         legendgroup=legendgroup,
     )
-    band = Band(t("befolkning.band", lang), frame["year"], low, high, color, legendgroup)
+    bands = []
+    if low.notna().any():
+        bands.append(Band(t("befolkning.band", lang), frame["year"], low, high, color, legendgroup))
     rows = frame.melt(id_vars="year", var_name="alternative", value_name="persons")
+    rows = rows[rows["persons"].notna()]
     rows = rows.assign(kind="framskrevet", table_id=table_id, estimated=False)
-    return line, band, rows
+    return line, bands, rows
 
 
 def registered_series(

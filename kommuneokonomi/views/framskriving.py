@@ -65,9 +65,11 @@ def projection(state: ViewState, level: str = "kommune") -> Exhibit:
     history = befolkning.totals(code)
     now, year = history["persons"].iloc[-1], int(history["year"].iloc[-1])
     if table_id is not None:
-        main, band, projected = projected_series(proj_code, table_id, "total", color, lang, "proj")
+        main, spread, projected = projected_series(
+            proj_code, table_id, "total", color, lang, "proj"
+        )
         series.insert(0, main)
-        bands.append(band)
+        bands += spread
         frames.append(projected.assign(region_code=proj_code))
         end = projected[
             (projected["alternative"] == framskriving.MAIN) & (projected["year"] == PROJECTION_END)
@@ -303,11 +305,11 @@ def persons_80(state: ViewState) -> Exhibit:
         if table_id is None:
             absent.append(proj_code)
         else:
-            main, band, projected = projected_series(
+            main, spread, projected = projected_series(
                 proj_code, table_id, "80+", color, lang, "proj"
             )
             series.insert(0, main)
-            bands.append(band)
+            bands += spread
             frames.append(projected.assign(region_code=proj_code))
             tables.add(table_id)
             found.append((proj_code, table_id))
