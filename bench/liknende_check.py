@@ -169,7 +169,7 @@ def show_groups(chosen: model.Weights) -> None:
     for g, n, s, s_size, chance in rows:
         print(f"| {g} | {n} | {100 * s:.0f} % | {100 * s_size:.0f} % | {100 * chance:.1f} % |")
     weights_n = np.array([r[1] for r in rows])
-    for label, column in (("model", 2), ("population only", 3)):
+    for label, column in (("model", 2), ("population only", 3), ("chance", 4)):
         mean = np.average([r[column] for r in rows], weights=weights_n)
         print(f"all municipalities, {label}: {100 * mean:.0f} %")
 

@@ -131,8 +131,11 @@ def test_weights_change_the_distance_and_only_their_ratios_matter():
 
 
 def test_pairwise_is_symmetric_and_the_typical_distance_is_the_median_pair():
-    matrix = model.pairwise(_z().to_numpy(), np.array([1.0, 2.0, 1.0]))
+    z, w = _z().to_numpy(), np.array([1.0, 2.0, 1.0])
+    matrix = model.pairwise(z, w)
     np.testing.assert_allclose(matrix, matrix.T, equal_nan=True)
+    by_row = np.vstack([model.distances(z, i, w)[0] for i in range(len(z))])
+    np.testing.assert_allclose(matrix, by_row, equal_nan=True, atol=1e-12)
     pairs = [matrix[i, j] for i in range(5) for j in range(i + 1, 5) if not np.isnan(matrix[i, j])]
     assert model.typical_distance(matrix) == pytest.approx(float(np.median(pairs)))
 
@@ -207,7 +210,8 @@ def test_reasons_name_the_closest_figures_and_the_one_that_differs_most():
     scales["c"] = model.Scale(0, 1, "iqr")
     z = pd.DataFrame({k: raw[k] / s.spread for k, s in scales.items()})
     chosen = (("a", 1.0), ("b", 1.0), ("c", 1.0))
-    out = model.reasons(z, raw, "own", ["near", "y"], chosen, SYNTHETIC)
+    reasons = model.reasons(z, raw, "own", ["near", "y"], chosen, SYNTHETIC)
+    out = reasons.frame
     near = out[out.kommune_code == "near"].set_index("feature")
     # Δz: a 0.01 (same), b 4 (much), c 0 (same).
     assert near.loc["b", "role"] == "differs" and near.loc["b", "band"] == "much"
@@ -222,12 +226,14 @@ def test_reasons_name_the_closest_figures_and_the_one_that_differs_most():
     # Every figure of y is 'much' apart: nothing is named as making it close.
     assert (y.role == "close").sum() == 0
     assert (y.role == "differs").sum() == 1
+    assert reasons.close == [("c", "a"), ()]
+    assert reasons.differs == ["b", "b"]
 
 
 def test_a_feature_without_weight_or_figure_is_never_a_reason():
     z = _z()
     chosen = (("a", 1.0), ("b", 0.0), ("c", 1.0))
-    out = model.reasons(z, RAW, "k1", ["k2", "k5"], chosen, SYNTHETIC).set_index(
+    out = model.reasons(z, RAW, "k1", ["k2", "k5"], chosen, SYNTHETIC).frame.set_index(
         ["kommune_code", "feature"]
     )
     assert pd.isna(out.loc[("k2", "b"), "role"]) and math.isnan(out.loc[("k2", "b"), "z_diff"])
@@ -237,7 +243,7 @@ def test_a_feature_without_weight_or_figure_is_never_a_reason():
 def test_a_lightly_weighted_feature_does_not_count_as_a_reason():
     raw = pd.DataFrame({"a": [0.0, 0.3], "b": [0.0, 0.0], "c": [0.0, 0.2]}, index=["o", "n"])
     chosen = (("a", 3.0), ("b", 0.2), ("c", 3.0))
-    out = model.reasons(raw, raw, "o", ["n"], chosen, SYNTHETIC).set_index("feature")
+    out = model.reasons(raw, raw, "o", ["n"], chosen, SYNTHETIC).frame.set_index("feature")
     # b is identical but carries 0.2 of a mean weight of 2.07: not a reason.
     assert pd.isna(out.loc["b", "role"])
     assert out.loc["c", "role"] == "close" and out.loc["a", "role"] == "differs"
@@ -362,3 +368,16 @@ def test_a_preset_gives_its_own_list():
     okonomi = liknende.nearest("1867", model.weights("okonomi"))
     assert okonomi.preset == "okonomi"
     assert set(okonomi.table.kommune_code) != standard
+
+
+def test_figures_give_the_municipality_and_its_nearest_with_every_figure_compared():
+    out = liknende.figures("1508")
+    assert list(out.columns) == ["rank", "kommune_code", "similarity", *features.FEATURE_CODES]
+    assert out["rank"].tolist() == list(range(11))
+    assert out.at[0, "kommune_code"] == "1508" and math.isnan(out.at[0, "similarity"])
+    assert math.isnan(out.at[0, "vekst_10ar"])  # Ålesund's 2016 population is an estimate
+    assert (
+        out["kommune_code"].iloc[1:].tolist()
+        == liknende.nearest("1508").table["kommune_code"].tolist()
+    )
+    assert out.at[0, "folketall"] == liknende.standardised().table.values.at["1508", "folketall"]

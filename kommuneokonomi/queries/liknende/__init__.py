@@ -2,8 +2,9 @@
 
 `features` builds the figures from the served datasets, `model` holds the method (robust
 z-scores, weighted distance, similarity 0–100, reasons), and this module the cached queries
-a view calls: `nearest(kommune, weights)` for the list, `standardised()` for the figures and
-their sources. The method and its check are described in docs/liknende.md.
+a view calls: `nearest(kommune, weights)` for the list and its reasons, `figures(...)` for
+the list with every figure compared (tables, exports), `standardised()` for the figures of
+all municipalities with their sources. The method and its check are described in docs/liknende.md.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ __all__ = [
     "PRESETS",
     "Neighbours",
     "Standardised",
+    "figures",
     "nearest",
     "pairwise_distances",
     "standardised",
@@ -107,7 +109,6 @@ def nearest(kommune_code: str, chosen: Weights | None = None, n: int = N_NEAREST
     order = [i for i in np.argsort(d, kind="stable") if i != row and not np.isnan(d[i])][:n]
     codes = [pairs.codes[i] for i in order]
     reasons = model.reasons(scaled.z, scaled.table.values, kommune_code, codes, chosen)
-    role = reasons.groupby("kommune_code", sort=False)
     table = pd.DataFrame(
         {
             "rank": np.arange(1, len(codes) + 1),
@@ -115,10 +116,8 @@ def nearest(kommune_code: str, chosen: Weights | None = None, n: int = N_NEAREST
             "similarity": model.similarity(d[order], pairs.typical),
             "distance": d[order],
             "coverage": coverage[order],
-            "close": [_by_gap(g.loc[g["role"] == "close"]) for _, g in role],
-            "differs": [
-                next(iter(g.loc[g["role"] == "differs", "feature"]), None) for _, g in role
-            ],
+            "close": reasons.close,
+            "differs": reasons.differs,
         }
     )
     own = scaled.table.values.loc[kommune_code]
@@ -127,12 +126,26 @@ def nearest(kommune_code: str, chosen: Weights | None = None, n: int = N_NEAREST
         chosen,
         model.preset_of(chosen),
         table,
-        reasons,
+        reasons.frame,
         pairs.typical,
         tuple(own.index[own.isna()]),
     )
 
 
-def _by_gap(rows: pd.DataFrame) -> tuple[str, ...]:
-    """Feature codes, the smallest absolute z difference first."""
-    return tuple(rows.sort_values("z_diff", key=np.abs, kind="stable")["feature"])
+@cached(maxsize=64)
+def figures(kommune_code: str, chosen: Weights | None = None, n: int = N_NEAREST) -> pd.DataFrame:
+    """The municipality and its `n` nearest with every figure compared, for tables and
+    exports: rank (0 for the municipality itself), kommune_code, similarity, then one column
+    per feature in natural units (NaN where missing; sources in `standardised().table`)."""
+    result = nearest(kommune_code, chosen, n)
+    codes = [kommune_code, *result.table["kommune_code"]]
+    values = standardised().table.values.loc[codes].reset_index()
+    head = pd.DataFrame(
+        {
+            "rank": [0, *result.table["rank"]],
+            "similarity": [np.nan, *result.table["similarity"]],
+        }
+    )
+    return pd.concat([head, values], axis=1)[
+        ["rank", "kommune_code", "similarity", *(f.code for f in FEATURES)]
+    ]
