@@ -296,7 +296,8 @@ def test_feature_table_covers_every_municipality_and_keeps_each_figures_source()
     assert sources["driftsinntekter"].table_id == "12137"
     assert sources["driftsinntekter"].vintage == "final"
     assert sources["utgiftsbehov"].third_party
-    assert sources["tetthet"].basis and "kommunegrensen" in sources["tetthet"].basis
+    assert sources["tetthet"].basis == "P 1.1.2026 (07459) / km² (kommunegrenser, Kartverket 2024)"
+    assert sources["vekst_2050"].basis == "100 × (P2050 / P2024 − 1)"
     assert all(s.year for s in sources.values())
 
 

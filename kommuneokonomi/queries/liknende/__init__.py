@@ -22,6 +22,7 @@ from kommuneokonomi.queries.liknende.model import DEFAULT_PRESET, PRESETS, Scale
 __all__ = [
     "DEFAULT_PRESET",
     "FEATURES",
+    "N_NEAREST",
     "PRESETS",
     "Neighbours",
     "Standardised",

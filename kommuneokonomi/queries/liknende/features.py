@@ -60,8 +60,9 @@ FEATURE_CODES: tuple[str, ...] = tuple(f.code for f in FEATURES)
 @dataclass(frozen=True)
 class FeatureSource:
     """Where one figure comes from: datasets (for `data.provenance`), table id, reference
-    year, period in words, release vintage, the formula where the app computes it, and
-    whether the source is a third-party extraction."""
+    year, period ('1.1.2026', '2024–2050, MMMM'; for utgiftsbehov the income year), release
+    vintage, the formula where the app computes it (symbols only, P = population, so the UI
+    can word it in either language) and whether the source is a third-party extraction."""
 
     feature: str
     datasets: tuple[str, ...]
@@ -130,9 +131,9 @@ def _population(codes: pd.Index) -> _Built:
     sources = [
         source("folketall", point),
         source("vekst_10ar", f"1.1.{start}–1.1.{year}", f"100 × (P{year} / P{start} − 1)"),
-        source("andel_0_19", point, "100 × personer 0–19 år / folkemengde"),
-        source("andel_67", point, "100 × personer 67 år og over / folkemengde"),
-        source("andel_80", point, "100 × personer 80 år og over / folkemengde"),
+        source("andel_0_19", point, "100 × P(0–19) / P"),
+        source("andel_67", point, "100 × P(67+) / P"),
+        source("andel_80", point, "100 × P(80+) / P"),
     ]
     missing = [
         row
@@ -177,9 +178,7 @@ def _projection(codes: pd.Index) -> _Built:
         PROJECTION_HORIZON,
         f"{base}–{PROJECTION_HORIZON}, {PROJECTION_ALTERNATIVE}" if base else None,
         None,
-        f"100 × (P{PROJECTION_HORIZON} / P{base} − 1); P{base} er registrert folkemengde"
-        if base
-        else None,
+        f"100 × (P{PROJECTION_HORIZON} / P{base} − 1)" if base else None,
     )
     reason = NOT_IN_SOURCE if len(wide) else FEATURE_ABSENT
     return _Built(
@@ -221,8 +220,7 @@ def _tetthet(codes: pd.Index, folketall: pd.Series, people: FeatureSource) -> _B
         people.year,
         people.period,
         None,
-        f"folkemengde {people.period} ({people.table_id}) / areal av kommunegrensen "
-        "(Kartverket 2024; land og ferskvann, uten sjø; geodetisk areal på GRS80)",
+        f"P {people.period} ({people.table_id}) / km² (kommunegrenser, Kartverket 2024)",
     )
     return _Built(
         {"tetthet": values}, [source], _missing_rows(codes, values, "tetthet", {}, NOT_IN_SOURCE)
@@ -274,7 +272,7 @@ def _utgiftsbehov(codes: pd.Index) -> _Built:
         ("utgiftsbehov",),
         "Grønt hefte, tabell A-k",
         year,
-        f"inntektsåret {year}",
+        str(year),
         third_party=True,
     )
     reasons = dict.fromkeys(newest.index[newest["indeks"].isna()], NO_VALUE)

@@ -249,11 +249,6 @@ class Reasons:
     differs: list[str | None]
 
 
-def band(gap: float) -> str:
-    """How big an absolute z difference is, in words a UI can translate."""
-    return next((name for limit, name in BANDS if gap < limit), MUCH)
-
-
 def reasons(
     z: pd.DataFrame,
     raw: pd.DataFrame,
@@ -293,6 +288,9 @@ def reasons(
     for i in range(len(gap)):
         row = compared[i].copy()
         differs.append(None)
+        if not row.any():
+            close.append(())
+            continue
         if total[i, 0] > 0:
             most = int(np.argmax(contribution[i]))
             role[i, most] = "differs"
