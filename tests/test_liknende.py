@@ -338,6 +338,17 @@ def test_revenue_is_missing_for_everyone_when_the_data_has_no_such_figure(monkey
     assert np.isfinite(d[1:]).all()
 
 
+def test_projected_growth_is_missing_for_everyone_when_the_projection_is_absent(monkeypatch):
+    monkeypatch.setattr(features, "_projected_totals", lambda: pd.DataFrame())
+    table = features.build()
+    assert table.values["vekst_2050"].isna().all()
+    assert set(table.missing.loc[table.missing.feature == "vekst_2050", "reason"]) == {
+        features.FEATURE_ABSENT
+    }
+    assert table.sources["vekst_2050"].year is None
+    assert table.values["folketall"].notna().all()
+
+
 def test_nearest_lists_ten_others_nearest_first_with_reasons():
     result = liknende.nearest("4601")
     table = result.table

@@ -15,7 +15,12 @@ import numpy as np
 import pandas as pd
 
 from kommuneokonomi import data
-from kommuneokonomi.indicators import BRUTTO_DRIFTSINNTEKTER, PER_INNBYGGER, amount_code
+from kommuneokonomi.indicators import (
+    AMOUNT_TABLE,
+    BRUTTO_DRIFTSINNTEKTER,
+    PER_INNBYGGER,
+    amount_code,
+)
 from kommuneokonomi.queries import kostra
 from kommuneokonomi.queries.liknende.areal import kommune_areas
 
@@ -166,25 +171,33 @@ def _projected_totals() -> pd.DataFrame:
 def _projection(codes: pd.Index) -> _Built:
     """Projected growth from the projection's base year to 2050, SSB 14288 main alternative."""
     wide = _projected_totals()
-    base = int(wide.columns.min()) if len(wide.columns) else None
-    if base is None or PROJECTION_HORIZON not in wide.columns:
-        growth = pd.Series(np.nan, index=codes)
-    else:
-        growth = 100 * (wide[PROJECTION_HORIZON] / wide[base] - 1)
+    if wide.empty or PROJECTION_HORIZON not in wide.columns:
+        return _absent(codes, "vekst_2050", "framskriving", PROJECTION_TABLE)
+    base = int(wide.columns.min())
+    growth = 100 * (wide[PROJECTION_HORIZON] / wide[base] - 1)
     source = FeatureSource(
         "vekst_2050",
         ("framskriving",),
         PROJECTION_TABLE,
         PROJECTION_HORIZON,
-        f"{base}–{PROJECTION_HORIZON}, {PROJECTION_ALTERNATIVE}" if base else None,
+        f"{base}–{PROJECTION_HORIZON}, {PROJECTION_ALTERNATIVE}",
         None,
-        f"100 × (P{PROJECTION_HORIZON} / P{base} − 1)" if base else None,
+        f"100 × (P{PROJECTION_HORIZON} / P{base} − 1)",
     )
-    reason = NOT_IN_SOURCE if len(wide) else FEATURE_ABSENT
     return _Built(
         {"vekst_2050": growth},
         [source],
-        _missing_rows(codes, growth, "vekst_2050", {}, reason),
+        _missing_rows(codes, growth, "vekst_2050", {}, NOT_IN_SOURCE),
+    )
+
+
+def _absent(codes: pd.Index, feature: str, dataset: str, table_id: str) -> _Built:
+    """A figure the served data does not hold at all: missing for everyone, no year."""
+    values = pd.Series(np.nan, index=codes)
+    return _Built(
+        {feature: values},
+        [FeatureSource(feature, (dataset,), table_id, None, None)],
+        _missing_rows(codes, values, feature, {}, FEATURE_ABSENT),
     )
 
 
@@ -232,13 +245,7 @@ def _driftsinntekter(codes: pd.Index) -> _Built:
     rows = kostra.indicator(REVENUE)
     rows = rows[(rows["region_level"] == "kommune") & rows["value"].notna()]
     if rows.empty:
-        source = FeatureSource("driftsinntekter", ("kostra",), "12137", None, None)
-        values = pd.Series(np.nan, index=codes)
-        return _Built(
-            {"driftsinntekter": values},
-            [source],
-            _missing_rows(codes, values, "driftsinntekter", {}, FEATURE_ABSENT),
-        )
+        return _absent(codes, "driftsinntekter", "kostra", AMOUNT_TABLE)
     year = int(rows["year"].max())
     newest = rows[rows["year"] == year].set_index("region_code")
     source = FeatureSource(
