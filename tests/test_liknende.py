@@ -339,7 +339,8 @@ def test_revenue_is_missing_for_everyone_when_the_data_has_no_such_figure(monkey
 
 
 def test_projected_growth_is_missing_for_everyone_when_the_projection_is_absent(monkeypatch):
-    monkeypatch.setattr(features, "_projected_totals", lambda: pd.DataFrame())
+    empty = framskriving.growth(2050).iloc[0:0]
+    monkeypatch.setattr(features.framskriving, "growth", lambda to_year: empty)
     table = features.build()
     assert table.values["vekst_2050"].isna().all()
     assert set(table.missing.loc[table.missing.feature == "vekst_2050", "reason"]) == {

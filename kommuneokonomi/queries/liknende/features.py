@@ -21,11 +21,11 @@ from kommuneokonomi.indicators import (
     PER_INNBYGGER,
     amount_code,
 )
-from kommuneokonomi.queries import kostra
+from kommuneokonomi.queries import framskriving, kostra
 from kommuneokonomi.queries.liknende.areal import kommune_areas
 
 GROWTH_YEARS = 10  # registered growth over the last ten years
-PROJECTION_TABLE, PROJECTION_ALTERNATIVE, PROJECTION_HORIZON = "14288", "MMMM", 2050
+PROJECTION_HORIZON = 2050
 REVENUE = amount_code(BRUTTO_DRIFTSINNTEKTER, PER_INNBYGGER)
 
 # Why a municipality lacks a figure (FeatureTable.missing.reason).
@@ -150,37 +150,21 @@ def _population(codes: pd.Index) -> _Built:
     return _Built(values, sources, missing)
 
 
-def _projected_totals() -> pd.DataFrame:
-    """Projected total population per municipality (rows) and year (columns), 14288 MMMM.
-
-    NOTE: the table holds SSB's total for most municipalities but only age groups for the
-    Telemark ones; those are summed (the same totals as `framskriving.groups(...)["total"]`).
-    """
-    proj = data.frame("framskriving")
-    rows = proj[
-        (proj["table_id"] == PROJECTION_TABLE)
-        & (proj["alternative"] == PROJECTION_ALTERNATIVE)
-        & (proj["region_level"] == "kommune")
-    ]
-    is_total = (rows["age_group"] == "total").to_numpy()
-    with_total = set(rows.loc[is_total, "region_code"])
-    rows = rows[is_total | ~rows["region_code"].isin(with_total).to_numpy()]
-    return rows.groupby(["region_code", "year"])["persons"].sum(min_count=1).unstack("year")
-
-
 def _projection(codes: pd.Index) -> _Built:
-    """Projected growth from the projection's base year to 2050, SSB 14288 main alternative."""
-    wide = _projected_totals()
-    if wide.empty or PROJECTION_HORIZON not in wide.columns:
-        return _absent(codes, "vekst_2050", "framskriving", PROJECTION_TABLE)
-    base = int(wide.columns.min())
-    growth = 100 * (wide[PROJECTION_HORIZON] / wide[base] - 1)
+    """Projected growth to 2050 in SSB's main alternative (MMMM), from the base year of the
+    projection table that covers every municipality (offline 14288, base year 2024: the
+    registered population), via `framskriving.growth`."""
+    rows = framskriving.growth(PROJECTION_HORIZON)
+    if rows.empty:
+        return _absent(codes, "vekst_2050", "framskriving", "")
+    base, table_id = int(rows["base_year"].iloc[0]), str(rows["table_id"].iloc[0])
+    growth = rows.set_index("region_code")["growth_pct"].astype(float)
     source = FeatureSource(
         "vekst_2050",
         ("framskriving",),
-        PROJECTION_TABLE,
+        table_id,
         PROJECTION_HORIZON,
-        f"{base}–{PROJECTION_HORIZON}, {PROJECTION_ALTERNATIVE}",
+        f"{base}–{PROJECTION_HORIZON}, {framskriving.MAIN}",
         None,
         f"100 × (P{PROJECTION_HORIZON} / P{base} − 1)",
     )
