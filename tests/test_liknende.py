@@ -322,32 +322,36 @@ def test_missing_figures_are_missing_with_a_reason_never_filled():
     assert table.values.isna().sum().sum() == len(missing)
 
 
-def test_revenue_is_missing_for_everyone_when_the_data_has_no_such_figure(monkeypatch):
+def _without_revenue(monkeypatch) -> None:
     empty = kostra.indicator("AGD13_per_innbygger").iloc[0:0]
     monkeypatch.setattr(features.kostra, "indicator", lambda code: empty)
+
+
+def _without_projection(monkeypatch) -> None:
+    empty = framskriving.growth(2050).iloc[0:0]
+    monkeypatch.setattr(features.framskriving, "growth", lambda to_year: empty)
+
+
+@pytest.mark.parametrize(
+    ("remove", "feature"),
+    [(_without_revenue, "driftsinntekter"), (_without_projection, "vekst_2050")],
+)
+def test_a_figure_the_data_lacks_altogether_is_missing_for_everyone_and_drops_out(
+    monkeypatch, remove, feature
+):
+    remove(monkeypatch)
     table = features.build()
-    assert table.values["driftsinntekter"].isna().all()
-    assert set(table.missing.loc[table.missing.feature == "driftsinntekter", "reason"]) == {
-        features.FEATURE_ABSENT
-    }
-    assert table.sources["driftsinntekter"].year is None
+    assert table.values[feature].isna().all()
+    assert table.values.drop(columns=feature).notna().sum().min() >= 350
+    reasons = set(table.missing.loc[table.missing.feature == feature, "reason"])
+    assert reasons == {features.FEATURE_ABSENT}
+    assert table.sources[feature].year is None
+    # The others are compared as before: nobody loses coverage for a figure nobody has.
     z, _ = model.standardise(table.values)
     w = model.weight_vector(model.weights(), z.columns)
     d, coverage = model.distances(z.to_numpy(), 0, w)
     assert np.nanmax(coverage) == pytest.approx(1.0)
     assert np.isfinite(d[1:]).all()
-
-
-def test_projected_growth_is_missing_for_everyone_when_the_projection_is_absent(monkeypatch):
-    empty = framskriving.growth(2050).iloc[0:0]
-    monkeypatch.setattr(features.framskriving, "growth", lambda to_year: empty)
-    table = features.build()
-    assert table.values["vekst_2050"].isna().all()
-    assert set(table.missing.loc[table.missing.feature == "vekst_2050", "reason"]) == {
-        features.FEATURE_ABSENT
-    }
-    assert table.sources["vekst_2050"].year is None
-    assert table.values["folketall"].notna().all()
 
 
 def test_nearest_lists_ten_others_nearest_first_with_reasons():
