@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 from kommuneokonomi import data
 from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.formatting import NBSP
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import language, t
 from kommuneokonomi.state import ViewState
 from tests.pagetest import open_menus, specs
 
@@ -74,7 +74,8 @@ def proper_names() -> re.Pattern[str]:
     names |= set(changes["old_name"]) | set(changes["new_name"])
     names |= {part.strip() for name in list(names) for part in name.split(" - ")}
     # Om dataene's glossary of SSB's Norwegian group descriptions is Norwegian on purpose.
-    names |= set(DATASETS) | {"Kommuneøkonomi", t("om.groups_lang_note", "en")}
+    with language("en"):
+        names |= set(DATASETS) | {"Kommuneøkonomi", t("om.groups_lang_note")}
     for dataset in DATASETS:
         prov = data.provenance(dataset)
         names |= set(prov.licence) | set(prov.entry.get("notes", []))
@@ -148,7 +149,8 @@ def test_every_page_in_english_has_no_norwegian_chrome(kommune):
         at.switch_page(page)
         open_menus(at.run())  # the share menus' texts are checked too
         assert not at.exception, page
-        assert [h.value for h in at.title] == [t(PAGES[page], "en")], "the page itself ran"
+        with language("en"):
+            assert [h.value for h in at.title] == [t(PAGES[page])], "the page itself ran"
         assert at.get("download_button"), f"{page}: menus opened"
         texts = chrome_texts(at)
         assert len(texts) > 10, f"{page} shows too little to check"

@@ -20,7 +20,7 @@ from kommuneokonomi.charts.pyramid import pyramid as pyramid_chart
 from kommuneokonomi.datasets import LANDET
 from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import number, percent
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.queries import befolkning, framskriving
 from kommuneokonomi.queries.kommuner import county_members, index
 from kommuneokonomi.sources import SourceRef, source_line
@@ -33,22 +33,28 @@ REGISTERED_TABLE = "07459"
 LEVELS = ("kommune", "fylke", "landet")
 LEVEL_COLOURS = {"kommune": theme.KOMMUNE, "fylke": theme.FYLKE, "landet": theme.LANDET}
 PERSONS_HOVER = "%{y:,.0f}"
+GROUP_NAMES = {  # befolkning.AGE_GROUPS
+    "0-19": N_("befolkning.group.0-19"),
+    "20-66": N_("befolkning.group.20-66"),
+    "67-79": N_("befolkning.group.67-79"),
+    "80+": N_("befolkning.group.80+"),
+}
 
 # NOTE: before 2024 the seed data split old 1507 Ålesund 50/50 into 1508 Ålesund and 1580
 # Haram (in reality about 6:1), so their series jump in 2024; this is said in words.
 SPLIT_50_50 = ("1508", "1580")
 
 
-def estimate_notes(data: pd.DataFrame, lang: str) -> list[str]:
+def estimate_notes(data: pd.DataFrame) -> list[str]:
     """Explain hollow markers: estimated municipality splits, or sums that include them."""
     flagged = data.loc[data["estimated"].fillna(False).astype(bool), "region_code"].unique()
     notes = []
     if any(len(c) == 4 and c not in SPLIT_50_50 for c in flagged):
-        notes.append(t("befolkning.estimated_note", lang))
+        notes.append(t("befolkning.estimated_note"))
     if any(len(c) < 4 for c in flagged):
-        notes.append(t("befolkning.estimated_sum_note", lang))
+        notes.append(t("befolkning.estimated_sum_note"))
     if any(c in SPLIT_50_50 for c in flagged):
-        notes.append(t("befolkning.split_note", lang))
+        notes.append(t("befolkning.split_note"))
     return notes
 
 
@@ -84,13 +90,14 @@ def _year(state: ViewState) -> int:
     return state.aar if state.aar in years else years[-1]
 
 
-def _change(first: float, last: float, lang: str) -> str:
+def _change(first: float, last: float) -> str:
     """'økte med 12 %' / 'fell by 3 %': the relative change in words."""
     pct = 100 * (last - first) / first
     if round(pct) == 0:
-        return t("befolkning.change_flat", lang)
-    key = "befolkning.change_up" if pct > 0 else "befolkning.change_down"
-    return t(key, lang, pct=percent(abs(pct), lang, 0))
+        return t("befolkning.change_flat")
+    if pct > 0:
+        return t("befolkning.change_up", pct=percent(abs(pct), 0))
+    return t("befolkning.change_down", pct=percent(abs(pct), 0))
 
 
 def reliable(rows: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -109,9 +116,7 @@ def break_year(rows: pd.DataFrame, code: str) -> int | None:
     return int(kept["year"].min()) if len(kept) < len(rows) else None
 
 
-def mark_break(
-    fig: go.Figure, year: int | None, lang: str, *, label: bool = True, **where: object
-) -> None:
+def mark_break(fig: go.Figure, year: int | None, *, label: bool = True, **where: object) -> None:
     """A dotted line where a municipality's estimated figures end (its series break).
 
     `where` passes row/col to place it in panels; panels go without the label.
@@ -120,7 +125,7 @@ def mark_break(
         return
     if label:
         where |= {
-            "annotation_text": t("befolkning.break_label", lang, year=year),
+            "annotation_text": t("befolkning.break_label", year=year),
             "annotation_position": "top left",
             "annotation_font": {"size": 10, "color": theme.ESTIMATE},
         }
@@ -139,17 +144,17 @@ def _is_snapshot() -> bool:
     return SourceRef.of("framskriving").origin == "snapshot"
 
 
-def missing_projection_notes(missing: list[str], totals_only: list[str], lang: str) -> list[str]:
+def missing_projection_notes(missing: list[str], totals_only: list[str]) -> list[str]:
     """Say which regions lack a projection (or have it only as a total), and why offline."""
     notes = []
     if missing:
-        names = ", ".join(region_name(c, lang) for c in missing)
-        notes.append(t("befolkning.missing_projection", lang, regions=names))
+        names = ", ".join(region_name(c) for c in missing)
+        notes.append(t("befolkning.missing_projection", regions=names))
     if totals_only:
-        names = ", ".join(region_name(c, lang) for c in totals_only)
-        notes.append(t("befolkning.totals_only", lang, regions=names))
+        names = ", ".join(region_name(c) for c in totals_only)
+        notes.append(t("befolkning.totals_only", regions=names))
     if (missing or totals_only) and _is_snapshot():
-        notes.append(t("befolkning.offline_coverage", lang))
+        notes.append(t("befolkning.offline_coverage"))
     return notes
 
 
@@ -164,14 +169,14 @@ def projection_region(code: str) -> str:
 
 
 def _projected(
-    code: str, table_id: str, group: str, color: str, lang: str, legendgroup: str
+    code: str, table_id: str, group: str, color: str, legendgroup: str
 ) -> tuple[Line, Band, pd.DataFrame]:
     """The main alternative as a dashed line, low–high as a band, and the rows drawn."""
     frame = framskriving.series(code, table_id, group)
     low = frame[[framskriving.LOW, framskriving.HIGH]].min(axis=1)
     high = frame[[framskriving.LOW, framskriving.HIGH]].max(axis=1)
     line = Line(
-        t("befolkning.line_main", lang),
+        t("befolkning.line_main"),
         frame["year"],
         frame[framskriving.MAIN],
         color,
@@ -180,15 +185,13 @@ def _projected(
         markers=False,
         legendgroup=legendgroup,
     )
-    band = Band(t("befolkning.band", lang), frame["year"], low, high, color, legendgroup)
+    band = Band(t("befolkning.band"), frame["year"], low, high, color, legendgroup)
     rows = frame.melt(id_vars="year", var_name="alternative", value_name="persons")
     rows = rows.assign(kind="framskrevet", table_id=table_id, estimated=False)
     return line, band, rows
 
 
-def _registered(
-    code: str, group: str, color: str, lang: str, legendgroup: str
-) -> tuple[Line, pd.DataFrame]:
+def _registered(code: str, group: str, color: str, legendgroup: str) -> tuple[Line, pd.DataFrame]:
     """Registered persons in a group (or 'total') per year as a solid line, and its rows.
 
     The line is not drawn across a municipality's break (estimated split years, then its own).
@@ -203,7 +206,7 @@ def _registered(
         gap = pd.DataFrame({"year": [year - 0.5], "persons": [None], "estimated": [False]})
         drawn = pd.concat([rows[rows["year"] < year], gap, rows[rows["year"] >= year]])
     line = Line(
-        t("befolkning.line_registered", lang),
+        t("befolkning.line_registered"),
         drawn["year"],
         drawn["persons"],
         color,
@@ -214,20 +217,20 @@ def _registered(
     return line, rows.assign(kind="registrert", alternative=None, table_id=REGISTERED_TABLE)
 
 
-def table_notes(found: list[tuple[str, str]], lang: str) -> list[str]:
+def table_notes(found: list[tuple[str, str]]) -> list[str]:
     """Which projection table is drawn for which regions, and from which base year."""
     notes = []
     for table_id in dict.fromkeys(table for _, table in found):
         codes = [code for code, table in found if table == table_id]
         base = framskriving.base_year(codes[0], table_id)
-        names = f" {t('common.and', lang)} ".join(
-            [", ".join(region_name(c, lang) for c in codes[:-1]), region_name(codes[-1], lang)]
+        names = f" {t('common.and')} ".join(
+            [", ".join(region_name(c) for c in codes[:-1]), region_name(codes[-1])]
             if len(codes) > 1
-            else [region_name(codes[0], lang)]
+            else [region_name(codes[0])]
         )
-        notes.append(t("befolkning.table_note", lang, region=names, table=table_id, base=base))
+        notes.append(t("befolkning.table_note", region=names, table=table_id, base=base))
         if base < befolkning.years()[-1]:
-            notes.append(t("befolkning.older_table_note", lang, base=base))
+            notes.append(t("befolkning.older_table_note", base=base))
     return notes
 
 
@@ -239,15 +242,14 @@ def _side(frame: pd.DataFrame, sex: str, label: str) -> Side:
     return Side(label, part["age"].tolist(), part["share"].tolist(), part["persons"].tolist())
 
 
-def _pyramid_title(code: str, year: int, frame: pd.DataFrame, lang: str) -> str:
-    share = percent(befolkning.share_aged(frame, 67), lang)
-    name = region_name(code, lang)
+def _pyramid_title(code: str, year: int, frame: pd.DataFrame) -> str:
+    share = percent(befolkning.share_aged(frame, 67))
+    name = region_name(code)
     if code == LANDET:
         first = befolkning.years()[0]
-        other = percent(befolkning.share_aged(befolkning.pyramid(LANDET, first), 67), lang)
+        other = percent(befolkning.share_aged(befolkning.pyramid(LANDET, first), 67))
         title = t(
             "befolkning.pyramid_title_landet",
-            lang,
             region=name,
             share=share,
             year=year,
@@ -255,66 +257,66 @@ def _pyramid_title(code: str, year: int, frame: pd.DataFrame, lang: str) -> str:
             other_year=first,
         )
     else:
-        other = percent(befolkning.share_aged(befolkning.pyramid(LANDET, year), 67), lang)
+        other = percent(befolkning.share_aged(befolkning.pyramid(LANDET, year), 67))
         title = t(
             "befolkning.pyramid_title",
-            lang,
             region=name,
             share=share,
             year=year,
             other=other,
-            other_region=region_name(LANDET, lang),
+            other_region=region_name(LANDET),
         )
     if frame["estimated"].any():
-        suffix = "estimated_suffix" if len(code) == 4 else "estimated_sum_suffix"
-        title += t(f"befolkning.{suffix}", lang)
+        title += (
+            t("befolkning.estimated_suffix")
+            if len(code) == 4
+            else t("befolkning.estimated_sum_suffix")
+        )
     return title
 
 
 @cached_view()
 def pyramid(state: ViewState, level: str = "kommune") -> Exhibit:
     """Men and women by single age as shares of the population, with Norway as an outline."""
-    lang, year = state.lang, _year(state)
+    year = _year(state)
     code = level_region(state.kommune, level)
     frame = befolkning.pyramid(code, year)
-    name = region_name(code, lang)
-    men, women = t("befolkning.men", lang), t("befolkning.women", lang)
+    name = region_name(code)
+    men, women = t("befolkning.men"), t("befolkning.women")
     data = frame.assign(region_code=code, region=name, year=year, norway_share=float("nan"))
     outline = None
-    notes = [t("befolkning.pyramid_note", lang)]
+    notes = [t("befolkning.pyramid_note")]
     if code != LANDET:
         norway = befolkning.pyramid(LANDET, year)
         outline = (_side(norway, "1", men), _side(norway, "2", women))
         data["norway_share"] = norway["share"].to_numpy()
-        notes.append(t("befolkning.pyramid_outline_note", lang))
+        notes.append(t("befolkning.pyramid_outline_note"))
     estimated = bool(frame["estimated"].any())
     if estimated:
-        notes.append(t("befolkning.pyramid_estimated_note", lang))
-    notes += estimate_notes(data, lang)
-    title = _pyramid_title(code, year, frame, lang)
+        notes.append(t("befolkning.pyramid_estimated_note"))
+    notes += estimate_notes(data)
+    title = _pyramid_title(code, year, frame)
     refs = _refs(set())
-    source = source_line(refs, lang, t("befolkning.jan1", lang, year=year))
+    source = source_line(refs, t("befolkning.jan1", year=year))
     fig = pyramid_chart(
         _side(frame, "1", men),
         _side(frame, "2", women),
         name=name,
         color=LEVEL_COLOURS[level],
-        lang=lang,
-        persons_word=t("common.persons", lang),
-        age_word=t("befolkning.age_word", lang),
+        persons_word=t("common.persons"),
+        age_word=t("befolkning.age_word"),
         estimated=estimated,
         outline=outline,
-        outline_name=region_name(LANDET, lang),
+        outline_name=region_name(LANDET),
         outline_color=theme.LANDET,
     )
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
         height=520,
-        x_title=t("befolkning.axis_share", lang),
-        y_title=t("befolkning.axis_age", lang),
+        x_title=t("befolkning.axis_share"),
+        y_title=t("befolkning.axis_age"),
     )
     data["sex_label"] = data["sex"].map({"1": men, "2": women})
     columns = {
@@ -337,7 +339,6 @@ def pyramid(state: ViewState, level: str = "kommune") -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=str(year),
-        lang=lang,
         figure=fig,
         notes=tuple(notes),
         kommune_code=code if level == "kommune" else state.kommune,
@@ -354,15 +355,14 @@ def _first_last(series: pd.DataFrame, group: str) -> tuple[float, float]:
     return float(part["persons"].iloc[0]), float(part["persons"].iloc[-1])
 
 
-def _groups_title(code: str, lang: str) -> str:
+def _groups_title(code: str) -> str:
     """How the oldest and youngest groups changed over the registered (non-estimated) years."""
     history = reliable(befolkning.group_series(code), code)
     return t(
         "befolkning.groups_title",
-        lang,
-        region=region_name(code, lang),
-        c80=_change(*_first_last(history, "80+"), lang),
-        c0=_change(*_first_last(history, "0-19"), lang),
+        region=region_name(code),
+        c80=_change(*_first_last(history, "80+")),
+        c0=_change(*_first_last(history, "0-19")),
         first=int(history["year"].min()),
         last=int(history["year"].max()),
     )
@@ -371,45 +371,41 @@ def _groups_title(code: str, lang: str) -> str:
 @cached_view()
 def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
     """Persons aged 0–19, 20–66, 67–79 and 80+ per year, one panel each, with projections."""
-    lang = state.lang
     code = level_region(state.kommune, level)
     color = LEVEL_COLOURS[level]
     proj_code = projection_region(code)
     table_id = framskriving.newest_table(proj_code, with_groups=True)
     items, rows, tables = [], [], {REGISTERED_TABLE}
     for group in befolkning.AGE_GROUPS:
-        line, registered = _registered(code, group, color, lang, "registered")
+        line, registered = _registered(code, group, color, "registered")
         series, bands = [line], []
         rows.append(registered.assign(age_group=group, region_code=code))
         if table_id is not None:
-            main, band, projected = _projected(proj_code, table_id, group, color, lang, "proj")
+            main, band, projected = _projected(proj_code, table_id, group, color, "proj")
             series.insert(0, main)
             bands.append(band)
             rows.append(projected.assign(age_group=group, region_code=proj_code))
             tables.add(table_id)
-        items.append(Panel(t(f"befolkning.group.{group}", lang), series, bands))
+        items.append(Panel(t(GROUP_NAMES[group]), series, bands))
     data = pd.concat(rows, ignore_index=True)
-    data["region"] = data["region_code"].map(lambda c: region_name(c, lang))
-    title = _groups_title(code, lang)
+    data["region"] = data["region_code"].map(region_name)
+    title = _groups_title(code)
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
     refs = _refs(tables)
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = panels(items, columns=2)
-    mark_break(
-        fig, break_year(befolkning.totals(code), code), lang, label=False, row="all", col="all"
-    )
+    mark_break(fig, break_year(befolkning.totals(code), code), label=False, row="all", col="all")
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
         height=480,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_persons", lang),
+        x_title=t("befolkning.axis_year"),
+        y_title=t("befolkning.axis_persons"),
     )
     outer_titles(fig, len(items), 2)
-    notes = _projection_notes(proj_code, table_id, lang)
-    notes += estimate_notes(data, lang)
+    notes = _projection_notes(proj_code, table_id)
+    notes += estimate_notes(data)
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -429,7 +425,6 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig,
         notes=tuple(notes),
         kommune_code=state.kommune,
@@ -437,9 +432,9 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
     )
 
 
-def _projection_notes(code: str, table_id: str | None, lang: str) -> list[str]:
+def _projection_notes(code: str, table_id: str | None) -> list[str]:
     """Notes on the projection drawn (from `table_id`), or on why none is drawn."""
-    return _coverage_notes([(code, table_id)] if table_id else [], [] if table_id else [code], lang)
+    return _coverage_notes([(code, table_id)] if table_id else [], [] if table_id else [code])
 
 
 # --- total population with projection -------------------------------------------------------
@@ -448,17 +443,16 @@ def _projection_notes(code: str, table_id: str | None, lang: str) -> list[str]:
 @cached_view()
 def projection(state: ViewState, level: str = "kommune") -> Exhibit:
     """Registered population since 2005 and SSB's newest projection to 2050 with its band."""
-    lang = state.lang
     code = level_region(state.kommune, level)
-    color, name = LEVEL_COLOURS[level], region_name(code, lang)
+    color, name = LEVEL_COLOURS[level], region_name(code)
     proj_code = projection_region(code)
     table_id = framskriving.newest_table(proj_code)
-    line, registered = _registered(code, "total", color, lang, "registered")
+    line, registered = _registered(code, "total", color, "registered")
     series, bands, frames = [line], [], [registered.assign(region_code=code)]
     history = befolkning.totals(code)
     now, year = history["persons"].iloc[-1], int(history["year"].iloc[-1])
     if table_id is not None:
-        main, band, projected = _projected(proj_code, table_id, "total", color, lang, "proj")
+        main, band, projected = _projected(proj_code, table_id, "total", color, "proj")
         series.insert(0, main)
         bands.append(band)
         frames.append(projected.assign(region_code=proj_code))
@@ -467,45 +461,42 @@ def projection(state: ViewState, level: str = "kommune") -> Exhibit:
         ]["persons"].iloc[0]
         title = t(
             "befolkning.projection_title",
-            lang,
             region=name,
-            future=number(end, lang),
+            future=number(end),
             end=PROJECTION_END,
-            now=number(now, lang),
+            now=number(now),
             year=year,
         )
     else:
         first = reliable(history, code).iloc[0]
         title = t(
             "befolkning.projection_title_missing",
-            lang,
             region=name,
-            now=number(now, lang),
+            now=number(now),
             year=year,
             first=int(first["year"]),
-            change=_change(first["persons"], now, lang),
+            change=_change(first["persons"], now),
         )
     data = pd.concat(frames, ignore_index=True)
-    data["region"] = data["region_code"].map(lambda c: region_name(c, lang))
+    data["region"] = data["region_code"].map(region_name)
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
     refs = _refs({REGISTERED_TABLE, *([table_id] if table_id else [])})
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = lines(series, bands)
     fig.update_traces(showlegend=True, selector={"fill": "toself"})
-    mark_break(fig, break_year(history, code), lang)
+    mark_break(fig, break_year(history, code))
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_persons", lang),
+        x_title=t("befolkning.axis_year"),
+        y_title=t("befolkning.axis_persons"),
     )
     fig.update_yaxes(tickformat=",d")
-    notes = _projection_notes(proj_code, table_id, lang)
+    notes = _projection_notes(proj_code, table_id)
     if proj_code != code:
-        notes.append(t("befolkning.oslo_county", lang))
-    notes += estimate_notes(data, lang)
+        notes.append(t("befolkning.oslo_county"))
+    notes += estimate_notes(data)
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -524,7 +515,6 @@ def projection(state: ViewState, level: str = "kommune") -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig,
         notes=tuple(notes),
         kommune_code=state.kommune,
@@ -538,7 +528,7 @@ def projection_gap(state: ViewState, level: str) -> str | None:
     if framskriving.newest_table(projection_region(code)) is not None or level != "kommune":
         return None
     county = county_of(state.kommune)
-    return t("befolkning.try_county", state.lang, county=region_name(county, state.lang))
+    return t("befolkning.try_county", county=region_name(county))
 
 
 # --- municipality, county and Norway together -----------------------------------------------
@@ -559,15 +549,15 @@ def _projection_with_groups(code: str) -> tuple[str, str | None]:
     return proj_code, framskriving.newest_table(proj_code, with_groups=True)
 
 
-def _coverage_notes(found: list[tuple[str, str]], absent: list[str], lang: str) -> list[str]:
+def _coverage_notes(found: list[tuple[str, str]], absent: list[str]) -> list[str]:
     """Table notes for regions with a projection, gap notes for those without."""
-    notes = [t("befolkning.projection_note", lang), *table_notes(found, lang)] if found else []
+    notes = [t("befolkning.projection_note"), *table_notes(found)] if found else []
     totals_only = [c for c in absent if framskriving.newest_table(c) is not None]
     missing = [c for c in absent if c not in totals_only]
-    return notes + missing_projection_notes(missing, totals_only, lang)
+    return notes + missing_projection_notes(missing, totals_only)
 
 
-def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
+def support_ratio(regions: list[tuple[str, str]]) -> Exhibit:
     """People aged 20–66 per person 67+, registered and projected, for up to three regions.
 
     `regions` is [(region code, colour)], the focus region first.
@@ -575,7 +565,7 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
     series, bands, rows, tables = [], [], [], {REGISTERED_TABLE}
     found, absent = [], []
     for code, color in regions:
-        name = region_name(code, lang)
+        name = region_name(code)
         hist = befolkning.support_ratio(code)
         series.append(
             Line(
@@ -611,7 +601,7 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
         )
         lower, upper = low.combine(high, min), low.combine(high, max)
         bands.append(Band(f"{name}: LLML–HHMH", lower.index, lower, upper, color, legendgroup=code))
-        label = t("befolkning.projected", lang, alt=framskriving.MAIN)
+        label = t("befolkning.projected", alt=framskriving.MAIN)
         series.append(
             Line(
                 f"{name}: {label}",
@@ -636,7 +626,7 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
         )
     focus_code = regions[0][0]
     focus = befolkning.support_ratio(focus_code).iloc[-1]
-    now = number(focus["ratio"], lang, 1)
+    now = number(focus["ratio"], 1)
     _, focus_table = _projection_with_groups(focus_code)
     if focus_table is not None:
         focus_proj = framskriving.support_ratio(projection_region(focus_code), focus_table)
@@ -646,34 +636,31 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
         ]
         title = t(
             "befolkning.support_title",
-            lang,
-            region=region_name(focus_code, lang),
+            region=region_name(focus_code),
             now=now,
             year=int(focus["year"]),
-            future=number(end["ratio"].iloc[0], lang, 1),
+            future=number(end["ratio"].iloc[0], 1),
             future_year=PROJECTION_END,
         )
     else:
         title = t(
             "befolkning.support_title_no_projection",
-            lang,
-            region=region_name(focus_code, lang),
+            region=region_name(focus_code),
             now=now,
             year=int(focus["year"]),
         )
     data = pd.concat(rows, ignore_index=True)
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
     refs = _refs(tables)
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = theme.style(
         lines(series, bands),
         title=title,
         source=source,
-        lang=lang,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_ratio", lang),
+        x_title=t("befolkning.axis_year"),
+        y_title=t("befolkning.axis_ratio"),
     )
-    notes = _coverage_notes(found, absent, lang) + estimate_notes(data, lang)
+    notes = _coverage_notes(found, absent) + estimate_notes(data)
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -692,7 +679,6 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig,
         notes=tuple(notes),
         kommune_code=focus_code,
@@ -703,49 +689,47 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
 @cached_view()
 def support_ratio_for(state: ViewState) -> Exhibit:
     """The support ratio for the chosen municipality, its county (unless the same) and Norway."""
-    return support_ratio(compared_regions(state.kommune), state.lang)
+    return support_ratio(compared_regions(state.kommune))
 
 
 @cached_view()
 def persons_80(state: ViewState) -> Exhibit:
     """People aged 80 and over in the municipality, its county and Norway: one panel each."""
-    lang = state.lang
     items, frames, tables, found, absent = [], [], {REGISTERED_TABLE}, [], []
     for code, color in compared_regions(state.kommune):
-        line, registered = _registered(code, "80+", color, lang, "registered")
+        line, registered = _registered(code, "80+", color, "registered")
         series, bands = [line], []
         frames.append(registered.assign(region_code=code))
         proj_code, table_id = _projection_with_groups(code)
         if table_id is None:
             absent.append(proj_code)
         else:
-            main, band, projected = _projected(proj_code, table_id, "80+", color, lang, "proj")
+            main, band, projected = _projected(proj_code, table_id, "80+", color, "proj")
             series.insert(0, main)
             bands.append(band)
             frames.append(projected.assign(region_code=proj_code))
             tables.add(table_id)
             found.append((proj_code, table_id))
-        items.append(Panel(region_name(code, lang), series, bands))
+        items.append(Panel(region_name(code), series, bands))
     data = pd.concat(frames, ignore_index=True).assign(age_group="80+")
-    data["region"] = data["region_code"].map(lambda c: region_name(c, lang))
-    title = _old_title(state.kommune, data, lang)
+    data["region"] = data["region_code"].map(region_name)
+    title = _old_title(state.kommune, data)
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
     refs = _refs(tables)
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = panels(items, columns=3, x_dtick=20)
     own = data[(data["region_code"] == state.kommune) & (data["kind"] == "registrert")]
-    mark_break(fig, break_year(own, state.kommune), lang, label=False, row=1, col=1)
+    mark_break(fig, break_year(own, state.kommune), label=False, row=1, col=1)
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
         height=260,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_persons_80", lang),
+        x_title=t("befolkning.axis_year"),
+        y_title=t("befolkning.axis_persons_80"),
     )
     outer_titles(fig, len(items), 3)
-    notes = _coverage_notes(found, absent, lang) + estimate_notes(data, lang)
+    notes = _coverage_notes(found, absent) + estimate_notes(data)
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -765,7 +749,6 @@ def persons_80(state: ViewState) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig,
         notes=tuple(notes),
         kommune_code=state.kommune,
@@ -773,11 +756,11 @@ def persons_80(state: ViewState) -> Exhibit:
     )
 
 
-def _old_title(kommune: str, data: pd.DataFrame, lang: str) -> str:
+def _old_title(kommune: str, data: pd.DataFrame) -> str:
     """The municipality's 80+ count now and, where projected, in 2050."""
     registered = data[(data["region_code"] == kommune) & (data["kind"] == "registrert")]
     last = registered.sort_values("year").iloc[-1]
-    name, now, year = region_name(kommune, lang), number(last["persons"], lang), int(last["year"])
+    name, now, year = region_name(kommune), number(last["persons"]), int(last["year"])
     end = data[
         (data["region_code"] == projection_region(kommune))
         & (data["alternative"] == framskriving.MAIN)
@@ -786,41 +769,38 @@ def _old_title(kommune: str, data: pd.DataFrame, lang: str) -> str:
     if len(end):
         return t(
             "befolkning.old_title",
-            lang,
             region=name,
             now=now,
             year=year,
-            future=number(end["persons"].iloc[0], lang),
+            future=number(end["persons"].iloc[0]),
             end=PROJECTION_END,
         )
     first = reliable(registered.sort_values("year"), kommune).iloc[0]
     return t(
         "befolkning.old_title_missing",
-        lang,
         region=name,
         now=now,
         year=year,
         first=int(first["year"]),
-        change=_change(first["persons"], last["persons"], lang),
+        change=_change(first["persons"], last["persons"]),
     )
 
 
 @cached_view()
-def population(code: str, lang: str, color: str = theme.KOMMUNE) -> Exhibit:
+def population(code: str, color: str = theme.KOMMUNE) -> Exhibit:
     """Population on 1 January over time for one region."""
     frame = befolkning.totals(code)
-    name = region_name(code, lang)
+    name = region_name(code)
     last = frame.iloc[-1]
     title = t(
         "befolkning.population_title",
-        lang,
         region=name,
-        persons=number(last["persons"], lang),
+        persons=number(last["persons"]),
         year=int(last["year"]),
     )
     period = f"{int(frame['year'].min())}–{int(frame['year'].max())}"
     refs = _refs(set())
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = lines(
         [
             Line(
@@ -837,14 +817,13 @@ def population(code: str, lang: str, color: str = theme.KOMMUNE) -> Exhibit:
         fig,
         title=title,
         source=source,
-        lang=lang,
         legend=False,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_persons", lang),
+        x_title=t("befolkning.axis_year"),
+        y_title=t("befolkning.axis_persons"),
     )
     fig.update_yaxes(tickformat=",d")
     data = frame.assign(region_code=code, region=name)
-    notes = tuple(estimate_notes(data, lang))
+    notes = tuple(estimate_notes(data))
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -861,7 +840,6 @@ def population(code: str, lang: str, color: str = theme.KOMMUNE) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig,
         notes=notes,
         kommune_code=code,
@@ -885,6 +863,6 @@ def _by_level() -> dict:
 EXHIBITS = {
     "befolkning-stotte": support_ratio_for,
     "befolkning-80": persons_80,
-    "folketall": lambda state: population(state.kommune, state.lang),
+    "folketall": lambda state: population(state.kommune),
     **_by_level(),
 }

@@ -16,15 +16,15 @@ from kommuneokonomi.charts.distribution import Dot, Reference, beeswarm
 from kommuneokonomi.charts.lines import Line, lines
 from kommuneokonomi.charts.maps import Area, Scale, choropleth, mercator_aspect
 from kommuneokonomi.datasets import KOSTRA_LANDET, KOSTRA_LANDET_UTEN_OSLO
-from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.formatting import iso_date, number, percent, signed
-from kommuneokonomi.i18n import t
+from kommuneokonomi.exhibit import Exhibit, in_its_language
+from kommuneokonomi.formatting import iso_date, number, percent, percent_suffix, signed
+from kommuneokonomi.i18n import bound, t, tn
 from kommuneokonomi.indicators import NETTO_DRIFTSRESULTAT, TBU_NORM_KOMMUNE_PCT
 from kommuneokonomi.queries import driftsresultat as ndr_queries
 from kommuneokonomi.queries import kostra
 from kommuneokonomi.queries.driftsresultat import Boundaries
 from kommuneokonomi.queries.kommuner import fold
-from kommuneokonomi.sources import SourceRef, source_line
+from kommuneokonomi.sources import SourceRef, origin_text, source_line
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.regions import region_name
@@ -38,28 +38,32 @@ def latest_year() -> int:
     return max(kostra.years(NETTO_DRIFTSRESULTAT))
 
 
-def norm_text(lang: str) -> str:
+def norm_text() -> str:
     """The TBU norm as text: '1,75 %'."""
-    return percent(TBU_NORM_KOMMUNE_PCT, lang, 2)
+    return percent(TBU_NORM_KOMMUNE_PCT, 2)
 
 
-def preliminary_notes(rows: pd.DataFrame, lang: str) -> list[str]:
+def preliminary_notes(rows: pd.DataFrame) -> list[str]:
     """One note per year shown with preliminary figures."""
     prelim = rows[rows["vintage"] == "preliminary"]
     newest = latest_year()
     notes = []
     for year, group in prelim.groupby("year"):
         published = group["published"].dropna()
-        when = iso_date(published.iloc[0], lang) if len(published) else "–"
-        key = "ndr.preliminary_note" if year == newest else "ndr.old_preliminary_note"
-        notes.append(t(key, lang, year=year, published=when, next_year=year + 1))
+        when = iso_date(published.iloc[0]) if len(published) else "–"
+        values = {"year": year, "published": when, "next_year": year + 1}
+        notes.append(
+            t("ndr.preliminary_note", **values)
+            if year == newest
+            else t("ndr.old_preliminary_note", **values)
+        )
     return notes
 
 
 @cached_view()
 def trend(state: ViewState) -> Exhibit:
     """The municipality's netto driftsresultat over time with its group, Landet and the norm."""
-    lang, code = state.lang, state.kommune
+    code = state.kommune
     year = state.aar or latest_year()
     regions = kostra.comparison_regions(code, year)
     rows = kostra.series(NETTO_DRIFTSRESULTAT, tuple(regions))
@@ -72,7 +76,7 @@ def trend(state: ViewState) -> Exhibit:
         color = LANDET_COLOURS.get(region) or ROLE_COLOURS[level]
         series.append(
             Line(
-                region_name(region, lang),
+                region_name(region),
                 part["year"],
                 part["value"],
                 color,
@@ -83,52 +87,50 @@ def trend(state: ViewState) -> Exhibit:
             )
         )
     own = rows[(rows["region_code"] == code) & rows["value"].notna()]
-    name = region_name(code, lang)
+    name = region_name(code)
     if own.empty:
-        title = t("ndr.trend_title_missing", lang, kommune=name)
+        title = t("ndr.trend_title_missing", kommune=name)
     else:
         last = own.sort_values("year").iloc[-1]
-        key = "above" if last["value"] >= TBU_NORM_KOMMUNE_PCT else "below"
-        title = t(
-            f"ndr.trend_title_{key}",
-            lang,
-            kommune=name,
-            value=percent(last["value"], lang),
-            year=int(last["year"]),
-            norm=norm_text(lang),
-        )
+        values = {
+            "kommune": name,
+            "value": percent(last["value"]),
+            "year": int(last["year"]),
+            "norm": norm_text(),
+        }
+        if last["value"] >= TBU_NORM_KOMMUNE_PCT:
+            title = t("ndr.trend_title_above", **values)
+        else:
+            title = t("ndr.trend_title_below", **values)
     period = f"{int(rows['year'].min())}–{int(rows['year'].max())}" if len(rows) else ""
     refs = [SourceRef.of("kostra")]
-    source = source_line(refs, lang, period)
-    fig = lines(
-        series, hline=(TBU_NORM_KOMMUNE_PCT, t("ndr.norm", lang, norm=norm_text(lang)), theme.NORM)
-    )
-    notes = preliminary_notes(rows, lang)
+    source = source_line(refs, period)
+    fig = lines(series, hline=(TBU_NORM_KOMMUNE_PCT, t("ndr.norm", norm=norm_text()), theme.NORM))
+    notes = preliminary_notes(rows)
     group_rows = rows[rows["region_level"] == "kostragruppe"]
     if len(group_rows) and group_rows["year"].min() < kostra.GROUP_BREAK_YEAR:
-        _mark_break(fig, kostra.GROUP_BREAK_YEAR, t("ndr.break_label", lang))
-        notes.append(t("ndr.group_break_note", lang))
+        _mark_break(fig, kostra.GROUP_BREAK_YEAR, t("ndr.break_label"))
+        notes.append(t("ndr.group_break_note"))
     renumbered = kostra.renumbering(rows, code)
     if renumbered:
         first, old_code = renumbered
-        _mark_break(fig, first, t("ndr.renumber_label", lang, code=code))
-        notes.append(t("ndr.renumber_note", lang, year=first, old=old_code, code=code))
+        _mark_break(fig, first, t("ndr.renumber_label", code=code))
+        notes.append(t("ndr.renumber_note", year=first, old=old_code, code=code))
     group = kostra.kostragruppe(code, year)
     if group:
-        notes.append(t("ndr.group_year_note", lang, year=group[1]))
+        notes.append(t("ndr.group_year_note", year=group[1]))
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
-        x_title=t("common.year", lang),
-        y_title=t("ndr.axis_short", lang),
+        x_title=t("common.year"),
+        y_title=t("ndr.axis_short"),
     )
-    fig.update_yaxes(ticksuffix=" %" if lang != "en" else "%")
+    fig.update_yaxes(ticksuffix=percent_suffix())
     # Region names as the legend shows them ('Norway', not SSB's 'Landet', in English).
     data = rows.assign(
         indicator_code=NETTO_DRIFTSRESULTAT,
-        region_name=rows["region_code"].map(lambda c: region_name(c, lang)),
+        region_name=rows["region_code"].map(region_name),
     )
     columns = {
         "region_code": "region_code",
@@ -148,7 +150,6 @@ def trend(state: ViewState) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig if len(rows) else None,
         notes=tuple(notes),
         kommune_code=code,
@@ -179,35 +180,30 @@ def chosen_year(state: ViewState) -> int:
     return state.aar if state.aar in years else max(years)
 
 
-def pct_suffix(lang: str) -> str:
-    """Axis tick suffix for percentages: ' %' (non-breaking) in bokmål, '%' in English."""
-    return "%" if lang == "en" else "\u00a0%"
-
-
-def relation(value: float, other: float, lang: str) -> str:
+def relation(value: float, other: float) -> str:
     """'over', 'under' or 'på nivå med' (and English), comparing figures with one decimal."""
     if abs(value - other) < EQUAL_PP:
-        return t("ndr.rel_equal", lang)
-    return t("ndr.rel_above" if value > other else "ndr.rel_below", lang)
+        return t("ndr.rel_equal")
+    return t("ndr.rel_above") if value > other else t("ndr.rel_below")
 
 
-def vintage_label(vintage: str | None, lang: str) -> str:
+def vintage_label(vintage: str | None) -> str:
     """'foreløpig', 'årgang ukjent' or '' (final or no row), for tables and hover texts."""
     if vintage == "preliminary":
-        return t("common.preliminary", lang)
+        return t("common.preliminary")
     if vintage == "unknown":
-        return t("common.vintage_unknown", lang)
+        return t("common.vintage_unknown")
     return ""
 
 
-def _names(names: list[str], lang: str) -> str:
+def _names(names: list[str]) -> str:
     shown = ", ".join(names[:MAX_NAMES])
     rest = len(names) - MAX_NAMES
-    return shown if rest <= 0 else t("ndr.names_more", lang, names=shown, n=rest)
+    return shown if rest <= 0 else t("ndr.names_more", names=shown, n=rest)
 
 
 def year_notes(
-    frame: pd.DataFrame, year: int, lang: str, *, hollow: bool = False, missing: bool = True
+    frame: pd.DataFrame, year: int, *, hollow: bool = False, missing: bool = True
 ) -> list[str]:
     """Notes on the year's figures: how many are preliminary (drawn hollow when `hollow`),
     whose vintage is unknown, and (when `missing`) how many municipalities have no figure.
@@ -217,45 +213,45 @@ def year_notes(
     prelim = known[known["vintage"] == "preliminary"]
     if len(prelim):
         published = prelim["published"].dropna()
-        when = iso_date(published.iloc[0], lang) if len(published) else "–"
-        key = "ndr.year_preliminary_note" if year == latest_year() else "ndr.year_old_prelim_note"
-        text = t(
-            key,
-            lang,
-            n=len(prelim),
-            total=len(known),
-            year=year,
-            published=when,
-            next_year=year + 1,
-        )
-        notes.append(t("ndr.hollow_prefix", lang) + text if hollow else text)
+        when = iso_date(published.iloc[0]) if len(published) else "–"
+        values = {
+            "n": len(prelim),
+            "total": len(known),
+            "year": year,
+            "published": when,
+            "next_year": year + 1,
+        }
+        if year == latest_year():
+            text = t("ndr.year_preliminary_note", **values)
+        else:
+            text = t("ndr.year_old_prelim_note", **values)
+        notes.append(t("ndr.hollow_prefix") + text if hollow else text)
     unknown = known.loc[known["vintage"] == "unknown", "region_name"].tolist()
     if unknown:
-        notes.append(t("ndr.vintage_unknown_note", lang, names=_names(unknown, lang)))
+        notes.append(t("ndr.vintage_unknown_note", names=_names(unknown)))
     absent = int((~frame["has_value"]).sum())
     if missing and absent:
-        origin = t(f"common.{SourceRef.of('kostra').origin}", lang)
+        origin = origin_text(SourceRef.of("kostra").origin)
         notes.append(
-            t("ndr.missing_count_note", lang, n=absent, total=len(frame), year=year, origin=origin)
+            tn("ndr.missing_count_note", absent, total=len(frame), year=year, origin=origin)
         )
     return notes
 
 
-def _hover(row: pd.Series, count: int, lang: str) -> str:
+def _hover(row: pd.Series, count: int) -> str:
     """'<b>Bergen</b> (Vestland)<br>1,0 % · nr. 23 av 45<br>0,75 pp under TBU-normen'."""
     head = f"<b>{row['region_name']}</b>" + (
         f" ({row['county_name']})" if row["county_name"] else ""
     )
     if not row["has_value"]:
-        return f"{head}<br>{t('ndr.hover_missing', lang, year=int(row['year']))}"
-    label = vintage_label(row["vintage"], lang)
-    value = percent(row["value"], lang) + (f" ({label})" if label else "")
-    rank = t("ndr.hover_rank", lang, rank=int(row["rank"]), n=count)
+        return f"{head}<br>{t('ndr.hover_missing', year=int(row['year']))}"
+    label = vintage_label(row["vintage"])
+    value = percent(row["value"]) + (f" ({label})" if label else "")
+    rank = t("ndr.hover_rank", rank=int(row["rank"]), n=count)
     gap = t(
         "ndr.hover_gap",
-        lang,
-        gap=number(abs(row["gap_pp"]), lang, 2),
-        rel=relation(row["value"], TBU_NORM_KOMMUNE_PCT, lang),
+        gap=number(abs(row["gap_pp"]), 2),
+        rel=relation(row["value"], TBU_NORM_KOMMUNE_PCT),
     )
     return f"{head}<br>{value} · {rank}<br>{gap}"
 
@@ -267,9 +263,8 @@ def _exhibit(
     return Exhibit(
         id=exhibit_id,
         sources=tuple(refs),
-        source_text=source_line(refs, state.lang, str(year)),
+        source_text=source_line(refs, str(year)),
         period=str(year),
-        lang=state.lang,
         kommune_code=state.kommune,
         slug=slug,
         params={"aar": str(year)},
@@ -296,35 +291,27 @@ def ranking_title(state: ViewState, year: int) -> str:
     """'Bergen er nr. 23 av 45 kommuner med tall for 2025 (1,0 %)', or who is on top when the
     chosen municipality has no figure.
     """
-    lang = state.lang
     frame = ndr_queries.ranking(year)
     pos = ndr_queries.position(state.kommune, year)
-    name = region_name(state.kommune, lang)
+    name = region_name(state.kommune)
     if pos.count == 0:
-        return t("ndr.rank_title_none", lang, year=year)
+        return t("ndr.rank_title_none", year=year)
     if pos.value is not None:
         if pos.count == 1:
-            return t("ndr.rank_title_only", lang, kommune=name, year=year)
-        key = "ndr.rank_title_tied" if pos.tied else "ndr.rank_title"
-        return t(
-            key,
-            lang,
-            kommune=name,
-            rank=pos.rank,
-            n=pos.count,
-            year=year,
-            value=percent(pos.value, lang),
-        )
+            return t("ndr.rank_title_only", kommune=name, year=year)
+        values = {"kommune": name, "rank": pos.rank, "n": pos.count, "year": year}
+        if pos.tied:
+            return t("ndr.rank_title_tied", **values, value=percent(pos.value))
+        return t("ndr.rank_title", **values, value=percent(pos.value))
     top = frame.iloc[0]
     if pos.count == 1:
-        return t("ndr.rank_title_only", lang, kommune=top["region_name"], year=year)
+        return t("ndr.rank_title_only", kommune=top["region_name"], year=year)
     return t(
         "ndr.rank_title_top",
-        lang,
         top=top["region_name"],
         n=pos.count,
         year=year,
-        value=percent(top["value"], lang),
+        value=percent(top["value"]),
     )
 
 
@@ -342,15 +329,16 @@ def ranking(state: ViewState) -> Exhibit:
         title=ranking_title(state, year),
         data=data.reset_index(drop=True),
         columns=RANKING_EXPORT,
-        notes=tuple(year_notes(frame, year, state.lang)),
+        notes=tuple(year_notes(frame, year)),
     )
 
 
+@in_its_language
 def ranking_table(exhibit: Exhibit, search: str = "", with_missing: bool = False) -> Styler:
     """The ranking as a table for the page: the chosen municipality pinned on top and shaded,
     filtered by `search` (name, number or county), numbers in the reader's format.
     """
-    lang, chosen = exhibit.lang, exhibit.kommune_code
+    chosen = exhibit.kommune_code
     rows = exhibit.data
     if not with_missing:
         rows = rows[rows["value"].notna() | (rows["region_code"] == chosen)]
@@ -363,27 +351,27 @@ def ranking_table(exhibit: Exhibit, search: str = "", with_missing: bool = False
     rows = pd.concat([rows[pinned], rows[~pinned]])
     shown = pd.DataFrame(
         {
-            t("ndr.col_rank", lang): rows["rank"],
-            t("common.kommune", lang): rows["region_name"],
-            t("common.county", lang): rows["county_name"],
-            t("ndr.col_value", lang): rows["value"],
-            t("ndr.col_gap", lang): rows["gap_pp"],
-            t("ndr.col_status", lang): [
-                vintage_label(v, lang) if pd.notna(x) else t("common.missing", lang)
+            t("ndr.col_rank"): rows["rank"],
+            t("common.kommune"): rows["region_name"],
+            t("common.county"): rows["county_name"],
+            t("ndr.col_value"): rows["value"],
+            t("ndr.col_gap"): rows["gap_pp"],
+            t("ndr.col_status"): [
+                vintage_label(v) if pd.notna(x) else t("common.missing")
                 for v, x in zip(rows["vintage"], rows["value"], strict=True)
             ],
         }
     ).reset_index(drop=True)
     shade = f"background-color: {theme.tint(theme.KOMMUNE, 0.16)}; font-weight: 600"
     marks = [shade if c == chosen else "" for c in rows["region_code"]]
-    value_col, gap_col = t("ndr.col_value", lang), t("ndr.col_gap", lang)
-    rank_col = t("ndr.col_rank", lang)
+    value_col, gap_col = t("ndr.col_value"), t("ndr.col_gap")
+    rank_col = t("ndr.col_rank")
     return (
         shown.style.apply(lambda _: marks, axis=0)
         .format(
             {
-                value_col: lambda v: percent(v, lang, missing=""),
-                gap_col: lambda v: signed(v, lang, 2) if pd.notna(v) else "",
+                value_col: bound(lambda v: percent(v, missing="")),
+                gap_col: bound(lambda v: signed(v, 2) if pd.notna(v) else ""),
             }
         )
         .format(na_rep="", subset=[rank_col])
@@ -399,13 +387,13 @@ def kart(state: ViewState) -> Exhibit:
     """A map of all municipalities coloured by distance to the TBU norm (diverging scale);
     municipalities without a figure in grey, the chosen one outlined.
     """
-    lang, year = state.lang, chosen_year(state)
+    year = chosen_year(state)
     frame = ndr_queries.ranking(year)
     bounds = ndr_queries.boundaries()
     count = int(frame["has_value"].sum())
     on_map = frame[frame["region_code"].isin(bounds.label_points.keys())]
     areas = [
-        Area(r["region_code"], _hover(r, count, lang), r["value"] if r["has_value"] else None)
+        Area(r["region_code"], _hover(r, count), r["value"] if r["has_value"] else None)
         for _, r in on_map.iterrows()
     ]
     known = frame[frame["has_value"]]
@@ -414,15 +402,13 @@ def kart(state: ViewState) -> Exhibit:
     scale = Scale(
         TBU_NORM_KOMMUNE_PCT,
         half,
-        t("ndr.map_scale", lang),
-        t("ndr.map_norm_tick", lang, norm=number(TBU_NORM_KOMMUNE_PCT, lang, 2)),
-        lambda v: number(v, lang),
+        t("ndr.map_scale"),
+        t("ndr.map_norm_tick", norm=number(TBU_NORM_KOMMUNE_PCT, 2)),
+        lambda v: number(v),
     )
     chosen = next((a for a in areas if a.code == state.kommune), None)
-    name = region_name(state.kommune, lang)
-    missing_name = t(
-        "ndr.map_missing", lang, n=len(areas) - sum(a.value is not None for a in areas)
-    )
+    name = region_name(state.kommune)
+    missing_name = t("ndr.map_missing", n=len(areas) - sum(a.value is not None for a in areas))
     extent = _map_extent(bounds, [*known["region_code"], state.kommune])
     fig = choropleth(
         bounds.geojson,
@@ -434,24 +420,21 @@ def kart(state: ViewState) -> Exhibit:
         label_point=bounds.label_points.get(state.kommune),
         extent=extent,
     )
-    title = _map_title(known, year, lang)
-    notes = year_notes(frame, year, lang, missing=False)  # the legend counts the missing
+    title = _map_title(known, year)
+    notes = year_notes(frame, year, missing=False)  # the legend counts the missing
     off_map = known[~known["region_code"].isin(bounds.label_points.keys())]
     if len(off_map):
         # NOTE: figures for years before the 2020/2024 reforms can carry old municipality
         # numbers that have no outline in the 2024 boundaries.
-        notes.append(
-            t("ndr.map_off_note", lang, names=_names(off_map["region_name"].tolist(), lang))
-        )
+        notes.append(t("ndr.map_off_note", names=_names(off_map["region_name"].tolist())))
     refs = [SourceRef.of("kostra"), SourceRef.of("kommunegrenser")]
-    source = source_line(refs, lang, str(year))
+    source = source_line(refs, str(year))
     width = MAP_WIDTH[theme.COMPACT.get()]
     height = width * mercator_aspect(extent) if extent else MAP_HEIGHT[1]
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
         height=int(min(max(height, MAP_HEIGHT[0]), MAP_HEIGHT[1])),
     )
     data = on_map[["region_code", "region_name", "year", "value", "gap_pp", "vintage", "status"]]
@@ -496,11 +479,11 @@ def _map_extent(bounds: Boundaries, codes: list[str]) -> tuple[float, float, flo
     return cx - half_x, cy - half_y, cx + half_x, cy + half_y
 
 
-def _map_title(known: pd.DataFrame, year: int, lang: str) -> str:
+def _map_title(known: pd.DataFrame, year: int) -> str:
     if known.empty:
-        return t("ndr.rank_title_none", lang, year=year)
+        return t("ndr.rank_title_none", year=year)
     above = int((known["value"] > TBU_NORM_KOMMUNE_PCT).sum())
-    return t("ndr.map_title", lang, above=above, n=len(known), year=year)
+    return t("ndr.map_title", above=above, n=len(known), year=year)
 
 
 @cached_view()
@@ -508,52 +491,49 @@ def fordeling(state: ViewState) -> Exhibit:
     """One dot per municipality with a figure, with Landet and the TBU norm marked and the
     chosen municipality highlighted.
     """
-    lang, year = state.lang, chosen_year(state)
+    year = chosen_year(state)
     frame = ndr_queries.ranking(year)
     known = frame[frame["has_value"]].reset_index(drop=True)
     count = len(known)
     dots = [
-        Dot(r["value"], _hover(r, count, lang), r["vintage"] == "preliminary")
+        Dot(r["value"], _hover(r, count), r["vintage"] == "preliminary")
         for _, r in known.iterrows()
     ]
     landet = ndr_queries.landet(year)
     references = [
-        Reference(
-            TBU_NORM_KOMMUNE_PCT, t("ndr.norm", lang, norm=norm_text(lang)), theme.NORM, "dash"
-        )
+        Reference(TBU_NORM_KOMMUNE_PCT, t("ndr.norm", norm=norm_text()), theme.NORM, "dash")
     ]
     if landet is not None:
         references.append(
             Reference(
                 landet["value"],
-                t("ndr.landet_label", lang, value=percent(landet["value"], lang)),
+                t("ndr.landet_label", value=percent(landet["value"])),
                 theme.LANDET,
             )
         )
     hits = known.index[known["region_code"] == state.kommune]
     chosen = int(hits[0]) if len(hits) else None
-    name = region_name(state.kommune, lang)
-    label = f"{name} {percent(known.loc[chosen, 'value'], lang)}" if chosen is not None else ""
+    name = region_name(state.kommune)
+    label = f"{name} {percent(known.loc[chosen, 'value'])}" if chosen is not None else ""
     fig = beeswarm(
         dots,
         references,
-        name=t("ndr.dist_dots", lang, n=count),
+        name=t("ndr.dist_dots", n=count),
         chosen=chosen,
         chosen_name=name,
         chosen_label=label,
-        value_suffix=pct_suffix(lang),
+        value_suffix=percent_suffix(),
     )
     title = _distribution_title(state, known, landet, year)
-    notes = year_notes(frame, year, lang, hollow=True)
+    notes = year_notes(frame, year, hollow=True)
     if landet is None:
-        notes.append(t("ndr.landet_missing_note", lang, year=year))
+        notes.append(t("ndr.landet_missing_note", year=year))
     refs = [SourceRef.of("kostra")]
-    axis = t("ndr.axis_short" if theme.COMPACT.get() else "ndr.axis", lang)
+    axis = t("ndr.axis_short") if theme.COMPACT.get() else t("ndr.axis")
     theme.style(
         fig,
         title=title,
-        source=source_line(refs, lang, str(year)),
-        lang=lang,
+        source=source_line(refs, str(year)),
         x_title=axis,
         height=300 if count > 1 else 200,
     )
@@ -561,7 +541,7 @@ def fordeling(state: ViewState) -> Exhibit:
     extra = [
         {
             "region_code": None,
-            "region_name": t("ndr.norm_name", lang),
+            "region_name": t("ndr.norm_name"),
             "year": year,
             "value": TBU_NORM_KOMMUNE_PCT,
             "kind": "norm",
@@ -572,7 +552,7 @@ def fordeling(state: ViewState) -> Exhibit:
             0,
             {
                 "region_code": KOSTRA_LANDET,
-                "region_name": region_name(KOSTRA_LANDET, lang),
+                "region_name": region_name(KOSTRA_LANDET),
                 "year": year,
                 "value": landet["value"],
                 "kind": "landet",
@@ -608,37 +588,34 @@ def fordeling(state: ViewState) -> Exhibit:
 def _distribution_title(
     state: ViewState, known: pd.DataFrame, landet: pd.Series | None, year: int
 ) -> str:
-    lang = state.lang
     if known.empty:
-        return t("ndr.rank_title_none", lang, year=year)
+        return t("ndr.rank_title_none", year=year)
     hit = known[known["region_code"] == state.kommune]
     if hit.empty:
         median = float(known["value"].median())
         return t(
             "ndr.dist_title_median",
-            lang,
             n=len(known),
-            median=percent(median, lang),
+            median=percent(median),
             year=year,
-            rel=relation(median, TBU_NORM_KOMMUNE_PCT, lang),
-            norm=norm_text(lang),
+            rel=relation(median, TBU_NORM_KOMMUNE_PCT),
+            norm=norm_text(),
         )
     value = float(hit["value"].iloc[0])
     values = {
-        "kommune": region_name(state.kommune, lang),
-        "value": percent(value, lang),
+        "kommune": region_name(state.kommune),
+        "value": percent(value),
         "year": year,
-        "norm": norm_text(lang),
-        "rel_norm": relation(value, TBU_NORM_KOMMUNE_PCT, lang),
+        "norm": norm_text(),
+        "rel_norm": relation(value, TBU_NORM_KOMMUNE_PCT),
     }
     if landet is None:
-        return t("ndr.dist_title_no_landet", lang, **values)
+        return t("ndr.dist_title_no_landet", **values)
     return t(
         "ndr.dist_title",
-        lang,
         **values,
-        landet=percent(landet["value"], lang),
-        rel_landet=relation(value, landet["value"], lang),
+        landet=percent(landet["value"]),
+        rel_landet=relation(value, landet["value"]),
     )
 
 
@@ -661,42 +638,44 @@ class Card:
 
 def cards(state: ViewState) -> list[Card]:
     """The chosen municipality's figure against the norm, its rank, Landet and the norm."""
-    lang, year = state.lang, chosen_year(state)
+    year = chosen_year(state)
     pos = ndr_queries.position(state.kommune, year)
-    name = region_name(state.kommune, lang)
-    own_label = t("ndr.card_value", lang, kommune=name, year=year)
-    rank_label = t("ndr.card_rank", lang, year=year)
-    rank_help = t("ndr.card_rank_help", lang, year=year)
+    name = region_name(state.kommune)
+    own_label = t("ndr.card_value", kommune=name, year=year)
+    rank_label = t("ndr.card_rank", year=year)
+    rank_help = t("ndr.card_rank_help", year=year)
     if pos.value is None:
-        own = Card(own_label, t("ndr.card_missing", lang), help=t("ndr.card_value_help", lang))
+        own = Card(own_label, t("ndr.card_missing"), help=t("ndr.card_value_help"))
         rank = Card(rank_label, "–", help=rank_help)
     else:
         gap = pos.value - TBU_NORM_KOMMUNE_PCT
         delta = t(
             "ndr.card_gap",
-            lang,
-            gap=number(abs(gap), lang, 2),
-            rel=relation(pos.value, TBU_NORM_KOMMUNE_PCT, lang),
+            gap=number(abs(gap), 2),
+            rel=relation(pos.value, TBU_NORM_KOMMUNE_PCT),
         )
         arrow = "off" if abs(gap) < EQUAL_PP else "up" if gap > 0 else "down"
         own = Card(
             own_label,
-            percent(pos.value, lang),
+            percent(pos.value),
             delta,
             arrow,
-            vintage_label(pos.vintage, lang) or None,
-            t("ndr.card_value_help", lang),
+            vintage_label(pos.vintage) or None,
+            t("ndr.card_value_help"),
         )
-        rank_key = "ndr.card_rank_tied" if pos.tied else "ndr.card_rank_value"
-        rank = Card(rank_label, t(rank_key, lang, rank=pos.rank, n=pos.count), help=rank_help)
+        if pos.tied:
+            rank_text = t("ndr.card_rank_tied", rank=pos.rank, n=pos.count)
+        else:
+            rank_text = t("ndr.card_rank_value", rank=pos.rank, n=pos.count)
+        rank = Card(rank_label, rank_text, help=rank_help)
     landet = ndr_queries.landet(year)
     landet_card = Card(
-        t("ndr.card_landet", lang, year=year),
-        percent(landet["value"], lang) if landet is not None else t("ndr.card_missing", lang),
-        note=vintage_label(landet["vintage"], lang) or None if landet is not None else None,
-        help=t("ndr.card_landet_help", lang),
+        t("ndr.card_landet", year=year),
+        percent(landet["value"]) if landet is not None else t("ndr.card_missing"),
+        note=vintage_label(landet["vintage"]) or None if landet is not None else None,
+        help=t("ndr.card_landet_help"),
     )
-    norm = Card(t("ndr.card_norm", lang), norm_text(lang), help=t("ndr.card_norm_help", lang))
+    norm = Card(t("ndr.card_norm"), norm_text(), help=t("ndr.card_norm_help"))
     return [own, rank, landet_card, norm]
 
 
@@ -709,15 +688,14 @@ def missing_notice(state: ViewState) -> str | None:
     """Plain words when the chosen municipality has no figure for the year: how many do, and
     which other years have one. None when the figure exists.
     """
-    lang, year = state.lang, chosen_year(state)
+    year = chosen_year(state)
     pos = ndr_queries.position(state.kommune, year)
     if pos.value is not None:
         return None
-    name = region_name(state.kommune, lang)
-    origin = t(f"common.{SourceRef.of('kostra').origin}", lang)
+    name = region_name(state.kommune)
+    origin = origin_text(SourceRef.of("kostra").origin)
     text = t(
         "ndr.missing_kommune",
-        lang,
         kommune=name,
         year=year,
         n=pos.count,
@@ -727,7 +705,7 @@ def missing_notice(state: ViewState) -> str | None:
     others = [y for y in ndr_queries.years_with_figures(state.kommune) if y != year]
     if others:
         text += " " + t(
-            "ndr.missing_other_years", lang, kommune=name, years=", ".join(str(y) for y in others)
+            "ndr.missing_other_years", kommune=name, years=", ".join(str(y) for y in others)
         )
     return text
 
@@ -736,23 +714,22 @@ def norm_gap(state: ViewState) -> list[str]:
     """Sentences on the distance to the TBU norm: in percentage points when the figure exists,
     and why it cannot be given in kroner (no gross operating revenue in kroner in the data).
     """
-    lang, year = state.lang, chosen_year(state)
+    year = chosen_year(state)
     pos = ndr_queries.position(state.kommune, year)
     out = []
     if pos.value is not None:
         out.append(
             t(
                 "ndr.gap_pp",
-                lang,
-                kommune=region_name(state.kommune, lang),
+                kommune=region_name(state.kommune),
                 year=year,
-                gap=number(abs(pos.value - TBU_NORM_KOMMUNE_PCT), lang, 2),
-                rel=relation(pos.value, TBU_NORM_KOMMUNE_PCT, lang),
+                gap=number(abs(pos.value - TBU_NORM_KOMMUNE_PCT), 2),
+                rel=relation(pos.value, TBU_NORM_KOMMUNE_PCT),
             )
         )
     # NOTE: 12134 gives the key figures as percentages only; the kroner amount needs gross
     # operating revenue in kroner (another SSB table), which the app does not load yet.
-    out.append(t("ndr.gap_kr_unavailable", lang))
+    out.append(t("ndr.gap_kr_unavailable"))
     return out
 
 

@@ -14,8 +14,8 @@ from kommuneokonomi.charts import theme
 from kommuneokonomi.charts.position import position_bars
 from kommuneokonomi.datasets import KOSTRA_LANDET
 from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.formatting import MINUS, iso_date, number, percent, signed
-from kommuneokonomi.i18n import t
+from kommuneokonomi.formatting import MINUS, iso_date, number, percent, percent_suffix, signed
+from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.indicators import TBU_NORM_KOMMUNE_PCT
 from kommuneokonomi.queries.profil import PROJECTION_YEAR, Profile, profile
 from kommuneokonomi.sources import SourceRef, source_line
@@ -31,88 +31,80 @@ def _group_number(code: str | None) -> int | None:
 
 def sentences(state: ViewState) -> list[str]:
     """Two to five sentences that summarise where the municipality stands."""
-    p, lang = profile(state.kommune), state.lang
-    out = [_ndr_sentence(p, lang), _population_sentence(p, lang), _age_sentence(p, lang)]
+    p = profile(state.kommune)
+    out = [_ndr_sentence(p), _population_sentence(p), _age_sentence(p)]
     if p.robek:
-        out.append(t("profil.robek_sentence", lang, name=p.name, year=p.robek_year))
+        out.append(t("profil.robek_sentence", name=p.name, year=p.robek_year))
     return [s for s in out if s]
 
 
-def _ndr_sentence(p: Profile, lang: str) -> str:
+def _ndr_sentence(p: Profile) -> str:
     n = p.ndr
     if n.value is None:
         return t(
             "profil.ndr_missing_sentence",
-            lang,
             name=p.name,
             year=n.year,
-            landet=percent(n.landet_value, lang),
+            landet=percent(n.landet_value),
         )
     group_part = ""
     if n.group_value is not None:
         group_part = t(
             "profil.ndr_group_part",
-            lang,
             n=_group_number(n.group_code),
-            group_rel=relation(n.value, n.group_value, lang),
-            group_value=percent(n.group_value, lang),
+            group_rel=relation(n.value, n.group_value),
+            group_value=percent(n.group_value),
         )
     text = t(
         "profil.ndr_sentence",
-        lang,
         name=p.name,
-        value=percent(n.value, lang),
+        value=percent(n.value),
         year=n.year,
-        norm_rel=relation(n.value, TBU_NORM_KOMMUNE_PCT, lang),
-        norm=norm_text(lang),
+        norm_rel=relation(n.value, TBU_NORM_KOMMUNE_PCT),
+        norm=norm_text(),
         group_part=group_part,
     )
     if n.vintage == "preliminary":
-        text += " " + t(
-            "profil.ndr_preliminary", lang, year=n.year, published=iso_date(n.published, lang)
-        )
+        text += " " + t("profil.ndr_preliminary", year=n.year, published=iso_date(n.published))
     return text
 
 
-def _population_sentence(p: Profile, lang: str) -> str:
+def _population_sentence(p: Profile) -> str:
     d = p.demography
     if d.change is None:
         return ""
-    key = "profil.pop_sentence_up" if d.change >= 0 else "profil.pop_sentence_down"
-    return t(
-        key,
-        lang,
-        name=p.name,
-        population=number(d.population, lang),
-        year=d.year,
-        change=number(abs(d.change), lang),
-        pct=signed(d.change_pct, lang, 1, " %" if lang != "en" else "%"),
-    )
+    values = {
+        "name": p.name,
+        "population": number(d.population),
+        "year": d.year,
+        "change": number(abs(d.change)),
+        "pct": signed(d.change_pct, 1, percent_suffix()),
+    }
+    if d.change >= 0:
+        return t("profil.pop_sentence_up", **values)
+    return t("profil.pop_sentence_down", **values)
 
 
-def _age_sentence(p: Profile, lang: str) -> str:
+def _age_sentence(p: Profile) -> str:
     d = p.demography
     text = t(
         "profil.age_sentence",
-        lang,
-        share_67=percent(d.share_67, lang),
-        share_80=percent(d.share_80, lang),
-        ratio=number(d.ratio, lang, 1),
+        share_67=percent(d.share_67),
+        share_80=percent(d.share_80),
+        ratio=number(d.ratio, 1),
     )
     if d.ratio_projected is not None:
         text += " " + t(
             "profil.projection_sentence",
-            lang,
             table=d.projection_table,
-            future=number(d.ratio_projected, lang, 1),
+            future=number(d.ratio_projected, 1),
             future_year=PROJECTION_YEAR,
         )
     elif d.landet_ratio_projected is not None:
         text += " " + t(
             "profil.no_projection_sentence",
-            lang,
             name=p.name,
-            landet=number(d.landet_ratio_projected, lang, 1),
+            landet=number(d.landet_ratio_projected, 1),
             future_year=PROJECTION_YEAR,
         )
     return text
@@ -137,96 +129,92 @@ class Card:
 
 def cards(state: ViewState) -> list[Card]:
     """Four cards: netto driftsresultat, population, elderly shares, support ratio."""
-    p, lang = profile(state.kommune), state.lang
-    return [_ndr_card(p, lang), _population_card(p, lang), _old_card(p, lang), _ratio_card(p, lang)]
+    p = profile(state.kommune)
+    return [_ndr_card(p), _population_card(p), _old_card(p), _ratio_card(p)]
 
 
-def _ndr_card(p: Profile, lang: str) -> Card:
+def _ndr_card(p: Profile) -> Card:
     n = p.ndr
     help_text = t(
         "profil.card_ndr_help",
-        lang,
-        norm=norm_text(lang),
+        norm=norm_text(),
         n=_group_number(n.group_code) or "–",
-        group=percent(n.group_value, lang),
-        landet=percent(n.landet_value, lang),
+        group=percent(n.group_value),
+        landet=percent(n.landet_value),
     )
     if n.value is None:
         return Card(
-            t("profil.card_ndr", lang, year=n.year),
-            t("profil.card_ndr_missing", lang),
+            t("profil.card_ndr", year=n.year),
+            t("profil.card_ndr_missing"),
             None,
             "off",
             [],
             help_text,
         )
-    diff = signed(n.value - TBU_NORM_KOMMUNE_PCT, lang, 2)
+    diff = signed(n.value - TBU_NORM_KOMMUNE_PCT, 2)
     return Card(
-        label=t("profil.card_ndr", lang, year=n.year),
-        value=percent(n.value, lang),
-        delta=_delta(t("profil.card_ndr_delta", lang, diff=diff)),
+        label=t("profil.card_ndr", year=n.year),
+        value=percent(n.value),
+        delta=_delta(t("profil.card_ndr_delta", diff=diff)),
         delta_color="normal",
         trend=n.series["value"].tolist(),
         help=help_text,
     )
 
 
-def _population_card(p: Profile, lang: str) -> Card:
+def _population_card(p: Profile) -> Card:
     d = p.demography
     delta = None
     if d.change is not None:
-        pct = signed(d.change_pct, lang, 1, "\u00a0%" if lang != "en" else "%")
-        delta = _delta(
-            t("profil.card_population_delta", lang, change=signed(d.change, lang, 0), pct=pct)
-        )
+        pct = signed(d.change_pct, 1, percent_suffix())
+        delta = _delta(t("profil.card_population_delta", change=signed(d.change, 0), pct=pct))
     return Card(
-        label=t("profil.card_population", lang, year=d.year),
-        value=number(d.population, lang),
+        label=t("profil.card_population", year=d.year),
+        value=number(d.population),
         delta=delta,
         delta_color="off",
         trend=d.population_history["persons"].astype(float).tolist(),
     )
 
 
-def _old_card(p: Profile, lang: str) -> Card:
+def _old_card(p: Profile) -> Card:
     d = p.demography
     delta = None
     if d.share_67_before is not None:
-        diff = signed(d.share_67 - d.share_67_before, lang)
-        delta = _delta(t("profil.card_old_delta", lang, diff=diff, year=d.before_year))
+        diff = signed(d.share_67 - d.share_67_before)
+        delta = _delta(t("profil.card_old_delta", diff=diff, year=d.before_year))
     return Card(
-        label=t("profil.card_old", lang),
-        value=f"{percent(d.share_67, lang)} / {percent(d.share_80, lang)}",
+        label=t("profil.card_old"),
+        value=f"{percent(d.share_67)} / {percent(d.share_80)}",
         delta=delta,
         delta_color="off",
         trend=d.history["share_67"].tolist(),
     )
 
 
-def _ratio_card(p: Profile, lang: str) -> Card:
+def _ratio_card(p: Profile) -> Card:
     d = p.demography
     delta = None
     if d.ratio_projected is not None:
         delta = t(
             "profil.card_ratio_delta",
-            lang,
-            future=number(d.ratio_projected, lang, 1),
+            future=number(d.ratio_projected, 1),
             year=PROJECTION_YEAR,
         )
     return Card(
-        label=t("profil.card_ratio", lang),
-        value=number(d.ratio, lang, 1),
+        label=t("profil.card_ratio"),
+        value=number(d.ratio, 1),
         delta=delta,
         delta_color="off",
         trend=d.history["ratio"].tolist(),
-        help=t("profil.card_ratio_help", lang, year=d.year),
+        help=t("profil.card_ratio_help", year=d.year),
     )
 
 
 @cached_view()
 def position(state: ViewState) -> Exhibit:
     """Netto driftsresultat of the municipality, its KOSTRA group and Landet against the norm."""
-    p, lang = profile(state.kommune), state.lang
+    p = profile(state.kommune)
     n = p.ndr
     rows = [
         (state.kommune, n.value, theme.KOMMUNE),
@@ -234,37 +222,36 @@ def position(state: ViewState) -> Exhibit:
         (KOSTRA_LANDET, n.landet_value, theme.LANDET),
     ]
     rows = [(code, value, color) for code, value, color in rows if code and value is not None]
-    labels = [region_name(code, lang) for code, _, _ in rows]
-    if n.value is None:
-        missing = "profil.position_title_missing" + ("" if n.group_value is not None else "_group")
-        title = t(missing, lang, name=p.name, year=n.year)
+    labels = [region_name(code) for code, _, _ in rows]
+    if n.value is None and n.group_value is not None:
+        title = t("profil.position_title_missing", name=p.name, year=n.year)
+    elif n.value is None:
+        title = t("profil.position_title_missing_group", name=p.name, year=n.year)
     else:
         title = t(
             "profil.position_title",
-            lang,
             name=p.name,
-            value=percent(n.value, lang),
+            value=percent(n.value),
             year=n.year,
-            norm_rel=relation(n.value, TBU_NORM_KOMMUNE_PCT, lang),
+            norm_rel=relation(n.value, TBU_NORM_KOMMUNE_PCT),
         )
     refs = [SourceRef.of("kostra")]
     period = str(n.year)
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = position_bars(
         labels,
         [v for _, v, _ in rows],
         [c for _, _, c in rows],
-        [percent(v, lang) for _, v, _ in rows],
-        reference=(TBU_NORM_KOMMUNE_PCT, t("ndr.norm", lang, norm=norm_text(lang)), theme.NORM),
+        [percent(v) for _, v, _ in rows],
+        reference=(TBU_NORM_KOMMUNE_PCT, t("ndr.norm", norm=norm_text()), theme.NORM),
     )
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
         legend=False,
         height=70 + 55 * len(rows),
-        x_title=t("ndr.axis_short", lang),
+        x_title=t("ndr.axis_short"),
     )
     data = pd.DataFrame(
         {
@@ -276,11 +263,9 @@ def position(state: ViewState) -> Exhibit:
     )
     notes = []
     if n.vintage == "preliminary":
-        notes.append(
-            t("profil.ndr_preliminary", lang, year=n.year, published=iso_date(n.published, lang))
-        )
+        notes.append(t("profil.ndr_preliminary", year=n.year, published=iso_date(n.published)))
     if n.group_year is not None:
-        notes.append(t("ndr.group_year_note", lang, year=n.group_year))
+        notes.append(t("ndr.group_year_note", year=n.group_year))
     return Exhibit(
         id="profil-posisjon",
         title=title,
@@ -289,7 +274,6 @@ def position(state: ViewState) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig if rows else None,
         notes=tuple(notes),
         kommune_code=state.kommune,
@@ -299,29 +283,36 @@ def position(state: ViewState) -> Exhibit:
 
 def key_figures(state: ViewState) -> Exhibit:
     """The numbers behind the cards and sentences, one row each, with year and SSB table."""
-    p, lang = profile(state.kommune), state.lang
+    p = profile(state.kommune)
     n, d = p.ndr, p.demography
     group_n = _group_number(n.group_code)
     rows = [
-        ("profil.row_ndr", {}, n.value, n.year, "12134", n.vintage),
-        ("profil.row_ndr_group", {"n": group_n}, n.group_value, n.year, "12134", None),
-        ("profil.row_ndr_landet", {}, n.landet_value, n.year, "12134", None),
-        ("profil.row_population", {}, d.population, d.year, "07459", None),
-        ("profil.row_change", {}, d.change, d.year, "07459", None),
-        ("profil.row_share_67", {}, d.share_67, d.year, "07459", None),
-        ("profil.row_share_80", {}, d.share_80, d.year, "07459", None),
-        ("profil.row_ratio", {}, d.ratio, d.year, "07459", None),
-        ("profil.row_ratio_2050", {}, d.ratio_projected, PROJECTION_YEAR, d.projection_table, None),
+        (N_("profil.row_ndr"), {}, n.value, n.year, "12134", n.vintage),
+        (N_("profil.row_ndr_group"), {"n": group_n}, n.group_value, n.year, "12134", None),
+        (N_("profil.row_ndr_landet"), {}, n.landet_value, n.year, "12134", None),
+        (N_("profil.row_population"), {}, d.population, d.year, "07459", None),
+        (N_("profil.row_change"), {}, d.change, d.year, "07459", None),
+        (N_("profil.row_share_67"), {}, d.share_67, d.year, "07459", None),
+        (N_("profil.row_share_80"), {}, d.share_80, d.year, "07459", None),
+        (N_("profil.row_ratio"), {}, d.ratio, d.year, "07459", None),
+        (
+            N_("profil.row_ratio_2050"),
+            {},
+            d.ratio_projected,
+            PROJECTION_YEAR,
+            d.projection_table,
+            None,
+        ),
     ]
     if group_n is None:
         rows.pop(1)
     note = {
-        "preliminary": t("common.preliminary", lang),
-        "unknown": t("common.vintage_unknown", lang),
+        "preliminary": t("common.preliminary"),
+        "unknown": t("common.vintage_unknown"),
     }
     data = pd.DataFrame(
         {
-            "figure": [t(key, lang, **values) for key, values, *_ in rows],
+            "figure": [t(key, **values) for key, values, *_ in rows],
             "value": [value for _, _, value, *_ in rows],
             "year": [year for *_, year, _, _ in rows],
             "table_id": [table or "" for *_, table, _ in rows],
@@ -329,27 +320,26 @@ def key_figures(state: ViewState) -> Exhibit:
         }
     )
     if d.estimated:
-        data.loc[data["table_id"] == "07459", "note"] = t("common.estimated", lang)
+        data.loc[data["table_id"] == "07459", "note"] = t("common.estimated")
     refs = [SourceRef.of("kostra"), SourceRef.of("befolkning_grupper", ("07459",))]
     if d.projection_table:
         refs.append(SourceRef.of("framskriving", (d.projection_table,)))
     period = f"{min(n.year, d.year)}–{PROJECTION_YEAR}"
     columns = {
-        "figure": t("profil.col_figure", lang),
-        "value": t("profil.col_value", lang),
-        "year": t("profil.col_year", lang),
-        "table_id": t("profil.col_table", lang),
-        "note": t("profil.col_note", lang),
+        "figure": t("profil.col_figure"),
+        "value": t("profil.col_value"),
+        "year": t("profil.col_year"),
+        "table_id": t("profil.col_table"),
+        "note": t("profil.col_note"),
     }
     return Exhibit(
         id="profil-nokkeltall",
-        title=t("profil.table_title", lang, name=p.name),
+        title=t("profil.table_title", name=p.name),
         data=data,
         columns=columns,
         sources=tuple(refs),
-        source_text=source_line(refs, lang, period),
+        source_text=source_line(refs, period),
         period=period,
-        lang=lang,
         kommune_code=state.kommune,
         slug="nokkeltall",
     )
@@ -361,7 +351,7 @@ def cards_source(state: ViewState) -> str:
     refs = [SourceRef.of("kostra"), SourceRef.of("befolkning_grupper", ("07459",))]
     if p.demography.projection_table:
         refs.append(SourceRef.of("framskriving", (p.demography.projection_table,)))
-    return source_line(refs, state.lang)
+    return source_line(refs)
 
 
 EXHIBITS = {"profil-posisjon": position, "profil-nokkeltall": key_figures}
