@@ -28,7 +28,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-LANGS = ("nb", "en")
+LANGS = ("nb", "nn", "en")
 DEFAULT_LANG = "nb"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 

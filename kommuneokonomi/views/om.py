@@ -62,7 +62,7 @@ VINTAGES = {
     "preliminary": N_("om.vintage_preliminary"),
     "unknown": N_("om.vintage_unknown"),
 }
-NORWEGIAN = ("nb", "nn")  # the written standards SSB's Norwegian texts need no glossary in
+SSB_LANGUAGE = "nb"  # the language of the texts SSB publishes (group descriptions)
 CHANGE_KINDS = {
     "merge": N_("om.change_merge"),
     "split": N_("om.change_split"),
@@ -702,8 +702,8 @@ def groups_table(state: ViewState) -> Exhibit:
         frie_disponible_inntekter=N_("om.col_free"),
         antall_kommuner=N_("om.col_members"),
     )
-    # SSB describes the groups in Norwegian; readers of another language get a glossary.
-    notes = () if current() in NORWEGIAN else (t("om.groups_lang_note"),)
+    # SSB describes the groups in bokmål; readers of another language are told so.
+    notes = () if current() == SSB_LANGUAGE else (t("om.groups_lang_note"),)
     return _exhibit(
         "om-kostragrupper",
         state,
