@@ -19,11 +19,10 @@ from streamlit.testing.v1 import AppTest
 
 from kommuneokonomi import export
 from kommuneokonomi.formatting import NBSP
-from kommuneokonomi.i18n import language, language_name, t
+from kommuneokonomi.i18n import language, language_name
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views import catalog
-from tests.pagetest import open_menus
-from tests.test_english import APP, KOMMUNER, PAGES, chrome_texts, proper_names
+from tests.test_english import APP, KOMMUNER, embed_texts, page_texts, proper_names
 
 BOKMAL = re.compile(
     r"\b(ikke|hvor|hva|hvordan|hvilke[nt]?|bare|ble|tall|tallene|tallet|kommuner|kommunene|"
@@ -63,20 +62,11 @@ def test_the_checker_catches_bokmal_and_english():
 
 @pytest.mark.parametrize("kommune", KOMMUNER)
 def test_every_page_in_nynorsk_has_no_bokmal_or_english_chrome(kommune):
-    problems = []
-    for page in PAGES:
-        at = AppTest.from_file(APP, default_timeout=90)
-        at.query_params["kommune"] = kommune
-        at.query_params["lang"] = "nn"
-        at.switch_page(page)
-        open_menus(at.run())  # the share menus' texts are checked too
-        assert not at.exception, page
-        with language("nn"):
-            assert [h.value for h in at.title] == [t(PAGES[page])], "the page itself ran"
-        assert at.get("download_button"), f"{page}: menus opened"
-        texts = chrome_texts(at)
-        assert len(texts) > 10, f"{page} shows too little to check"
-        problems += [f"{page}: {p}" for p in leftovers(texts)]
+    problems = [
+        f"{page}: {p}"
+        for page, texts in page_texts(kommune, "nn").items()
+        for p in leftovers(texts)
+    ]
     assert problems == []
 
 
@@ -95,17 +85,7 @@ def test_the_language_switch_offers_nynorsk_and_numbers_follow_it():
 
 
 def test_every_exhibit_in_the_live_embed_is_nynorsk():
-    problems = []
-    for exhibit_id in catalog.EXHIBITS:
-        at = AppTest.from_file(APP, default_timeout=90)
-        for key, value in {"vis": exhibit_id, "kommune": "1508", "lang": "nn"}.items():
-            at.query_params[key] = value
-        at.switch_page("pages/embed.py")
-        at.run()
-        assert not at.exception, exhibit_id
-        texts = chrome_texts(at)
-        assert texts, f"{exhibit_id} shows nothing"
-        problems += [f"{exhibit_id}: {p}" for p in leftovers(texts)]
+    problems = [f"{ex}: {p}" for ex, texts in embed_texts("nn").items() for p in leftovers(texts)]
     assert problems == []
 
 
