@@ -3,28 +3,24 @@
 import streamlit as st
 
 from kommuneokonomi.errors import DataError
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import t, use_language
 from kommuneokonomi.ui.controls import current_lang
 from kommuneokonomi.ui.page import to_start
 
 st.set_page_config(page_title="Kommuneøkonomi", page_icon="📊", layout="wide")
-lang = current_lang()
+use_language(current_lang())  # navigation titles are texts too; the page header sets it again
 # The start page answers at `/`; the hidden alias gives `/kommuneprofil` too (ui.page.to_start).
-start = st.Page("pages/kommuneprofil.py", title=t("nav.profil", lang), url_path="", default=True)
+start = st.Page("pages/kommuneprofil.py", title=t("nav.profil"), url_path="", default=True)
 pages = [
     start,
-    st.Page(
-        "pages/driftsresultat.py", title=t("nav.driftsresultat", lang), url_path="driftsresultat"
-    ),
-    st.Page("pages/befolkning.py", title=t("nav.befolkning", lang), url_path="befolkning"),
-    st.Page("pages/sammenlign.py", title=t("nav.sammenlign", lang), url_path="sammenlign"),
-    st.Page("pages/om_dataene.py", title=t("nav.om", lang), url_path="om-dataene"),
-    st.Page("pages/embed.py", title=t("nav.embed", lang), url_path="embed", visibility="hidden"),
-    st.Page(
-        to_start(start), title=t("nav.profil", lang), url_path="kommuneprofil", visibility="hidden"
-    ),
+    st.Page("pages/driftsresultat.py", title=t("nav.driftsresultat"), url_path="driftsresultat"),
+    st.Page("pages/befolkning.py", title=t("nav.befolkning"), url_path="befolkning"),
+    st.Page("pages/sammenlign.py", title=t("nav.sammenlign"), url_path="sammenlign"),
+    st.Page("pages/om_dataene.py", title=t("nav.om"), url_path="om-dataene"),
+    st.Page("pages/embed.py", title=t("nav.embed"), url_path="embed", visibility="hidden"),
+    st.Page(to_start(start), title=t("nav.profil"), url_path="kommuneprofil", visibility="hidden"),
 ]
 try:
     st.navigation(pages, position="top").run()
 except DataError as error:  # a missing or corrupt dataset: say which and how to fix it
-    st.error(t("common.data_error", lang, error=error), icon=":material/error:")
+    st.error(t("common.data_error", error=error), icon=":material/error:")

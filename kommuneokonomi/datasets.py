@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from kommuneokonomi.i18n import N_, language, t
+
 LICENCE_SSB = "Kilde: Statistisk sentralbyrå (CC BY 4.0)"
 LICENCE_KARTVERKET = "Kart: Kartverket (CC BY 4.0)"
 
@@ -40,11 +42,10 @@ def kostra_region_level(code: str) -> str | None:
 
 @dataclass(frozen=True)
 class Dataset:
-    """A named tidy dataset: its arrow schema, primary key and human titles."""
+    """A named tidy dataset: its arrow schema, primary key and the text key of its title."""
 
     name: str
-    title_nb: str
-    title_en: str
+    title_key: str
     schema: pa.Schema | None
     keys: tuple[str, ...] = ()
     schema_version: int = 1
@@ -52,6 +53,22 @@ class Dataset:
     year_column: str | None = "year"
     kommune_column: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def title(self) -> str:
+        """The title in the current UI language."""
+        return t(self.title_key)
+
+    @property
+    def title_nb(self) -> str:
+        """The bokmål title, as manifests record it (loaders write title_nb and title_en)."""
+        with language("nb"):
+            return t(self.title_key)
+
+    @property
+    def title_en(self) -> str:
+        """The English title, as manifests record it."""
+        with language("en"):
+            return t(self.title_key)
 
     @property
     def filename(self) -> str:
@@ -70,8 +87,7 @@ DATASETS: dict[str, Dataset] = {
     for d in [
         Dataset(
             "kommuner",
-            "Kommuner (2024-inndeling)",
-            "Municipalities (2024 division)",
+            N_("datasett.kommuner"),
             _schema(
                 ("kommune_code", S, False),
                 ("kommune_name", S, False),
@@ -84,8 +100,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "kodeendringer",
-            "Endringer i kommunenummer (KLASS 131)",
-            "Municipality code changes (KLASS 131)",
+            N_("datasett.kodeendringer"),
             _schema(
                 ("old_code", S, False),
                 ("old_name", S, False),
@@ -99,8 +114,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "kostragruppe_medlemskap",
-            "KOSTRA-gruppe per kommune og år (KLASS 112)",
-            "KOSTRA group per municipality and year (KLASS 112)",
+            N_("datasett.kostragruppe_medlemskap"),
             _schema(
                 ("kommune_code", S, False),
                 ("year", I16, False),
@@ -112,8 +126,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "kommune_kjennetegn",
-            "Sentralitet og ROBEK-status",
-            "Centrality and ROBEK status",
+            N_("datasett.kommune_kjennetegn"),
             _schema(
                 ("kommune_code", S, False),
                 ("year", I16, False),
@@ -125,8 +138,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "kostragrupper",
-            "KOSTRA-gruppene (2020-inndelingen)",
-            "The KOSTRA groups (2020 grouping)",
+            N_("datasett.kostragrupper"),
             _schema(
                 ("kostragruppe_code", S, False),
                 ("kostragruppe_name", S, False),
@@ -140,8 +152,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "befolkning",
-            "Folkemengde 1. januar etter kjønn og alder",
-            "Population 1 January by sex and age",
+            N_("datasett.befolkning"),
             _schema(
                 ("region_code", S, False),
                 ("year", I16, False),
@@ -160,8 +171,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "befolkning_grupper",
-            "Folkemengde i aldersgrupper (kommune, fylke, landet)",
-            "Population in age groups (municipality, county, country)",
+            N_("datasett.befolkning_grupper"),
             _schema(
                 ("region_code", S, False),
                 ("region_level", S, False),
@@ -175,8 +185,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "framskriving",
-            "Befolkningsframskrivinger",
-            "Population projections",
+            N_("datasett.framskriving"),
             _schema(
                 ("table_id", S, False),
                 ("region_code", S, False),
@@ -191,8 +200,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "kostra",
-            "KOSTRA: finansielle nøkkeltall (tabell 12134)",
-            "KOSTRA: key financial figures (table 12134)",
+            N_("datasett.kostra"),
             _schema(
                 ("region_code", S, False),
                 ("region_name", S, False),
@@ -221,8 +229,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "tbu_kommunesektoren",
-            "TBU: netto driftsresultat for hele kommunesektoren",
-            "TBU: net operating result, whole local government sector",
+            N_("datasett.tbu_kommunesektoren"),
             _schema(
                 ("year", I16, False),
                 ("netto_driftsresultat_pct", F64, True),
@@ -233,8 +240,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "utgiftsbehov",
-            "Indeks for beregnet utgiftsbehov (Grønt hefte, tabell A-k)",
-            "Index of calculated spending needs (Green booklet, table A-k)",
+            N_("datasett.utgiftsbehov"),
             _schema(
                 ("kommune_code", S, False),
                 ("year", I16, False),
@@ -246,8 +252,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "naboer",
-            "Nabokommuner (felles grense)",
-            "Neighbouring municipalities (shared border)",
+            N_("datasett.naboer"),
             _schema(("kommune_code", S, False), ("nabo_code", S, False)),
             keys=("kommune_code", "nabo_code"),
             year_column=None,
@@ -255,16 +260,14 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "kommunegrenser",
-            "Kommunegrenser 2024",
-            "Municipality boundaries 2024",
+            N_("datasett.kommunegrenser"),
             None,
             fmt="geojson",
             year_column=None,
         ),
         Dataset(
             "fylkesgrenser",
-            "Fylkesgrenser 2024",
-            "County boundaries 2024",
+            N_("datasett.fylkesgrenser"),
             None,
             fmt="geojson",
             year_column=None,

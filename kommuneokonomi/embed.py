@@ -33,10 +33,10 @@ import plotly.io as pio
 from kommuneokonomi import data, export
 from kommuneokonomi.charts.theme import FONT, WIDTHS, plotly_config
 from kommuneokonomi.datasets import DATASETS
-from kommuneokonomi.exhibit import Exhibit
+from kommuneokonomi.exhibit import Exhibit, in_its_language
 from kommuneokonomi.files import write_atomic
 from kommuneokonomi.formatting import iso_date, table_cell
-from kommuneokonomi.i18n import DEFAULT_LANG, LANGS, t
+from kommuneokonomi.i18n import DEFAULT_LANG, LANGS, N_, t
 from kommuneokonomi.queries.kommuner import index
 from kommuneokonomi.state import (
     Notice,
@@ -106,7 +106,7 @@ def _number(raw: list[str], name: str, notices: list[Notice]) -> int | None:
         return None
     if value.isdigit() and len(value) <= 4:
         return int(value)
-    notices.append(Notice("notice.bad_param", {"name": name}))
+    notices.append(Notice(N_("notice.bad_param"), {"name": name}))
     return None
 
 
@@ -180,10 +180,9 @@ def static_url(exhibit: Exhibit, base_url: str = "") -> str:
 
 def _table_html(exhibit: Exhibit) -> str:
     frame = export.table(exhibit)
-    lang = exhibit.lang
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(table_cell(v, lang))}</td>" for v in row) + "</tr>"
+        "<tr>" + "".join(f"<td>{html.escape(table_cell(v))}</td>" for v in row) + "</tr>"
         for row in frame.itertuples(index=False)
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
@@ -213,6 +212,7 @@ document.querySelectorAll("button[data-format]").forEach(function (b) {
 """
 
 
+@in_its_language
 def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: datetime) -> str:
     """The whole static page: chart (plotly inlined) or table, source, figures, licence."""
     lang = exhibit.lang
@@ -242,32 +242,32 @@ def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: 
     # The chart carries its source line inside; the text copy is for readers without JS.
     parts.append(f"<noscript>{source}</noscript>" if exhibit.figure is not None else source)
     parts += [f"<p>{esc(note)}</p>" for note in exhibit.notes]
-    csv_data = base64.b64encode(export.csv_bytes(exhibit, export.csv_style(lang))).decode()
+    csv_data = base64.b64encode(export.csv_bytes(exhibit, export.csv_style())).decode()
     if exhibit.figure is not None:
         parts.append(
-            f"<details><summary>{esc(t('eksport.html_table', lang))}</summary>"
+            f"<details><summary>{esc(t('eksport.html_table'))}</summary>"
             f'<div class="scroll">{_table_html(exhibit)}</div></details>'
         )
     footer = [
         f'<a download="{esc(export.filename(exhibit, ".csv"))}" '
-        f'href="data:text/csv;base64,{csv_data}">{esc(t("eksport.html_csv", lang))}</a>'
+        f'href="data:text/csv;base64,{csv_data}">{esc(t("eksport.html_csv"))}</a>'
     ]
     if exhibit.figure is not None:
         name = esc(json.dumps(stem)[1:-1])
         footer += [
             f'<button type="button" data-format="png" data-name="{name}">'
-            f"{esc(t('eksport.html_png', lang))}</button>",
+            f"{esc(t('eksport.html_png'))}</button>",
             f'<button type="button" data-format="svg" data-name="{name}">'
-            f"{esc(t('eksport.html_svg', lang))}</button>",
+            f"{esc(t('eksport.html_svg'))}</button>",
         ]
     if dashboard_url:
         footer.append(
             f'<a href="{esc(dashboard_url)}" target="_blank" rel="noopener">'
-            f"{esc(t('eksport.html_open', lang))}</a>"
+            f"{esc(t('eksport.html_open'))}</a>"
         )
     parts.append(f"<footer>{' '.join(footer)}</footer>")
-    licences = [export.licence_text(line, lang) for line in export.licences(exhibit)]
-    made = t("eksport.html_made", lang, date=iso_date(built.date().isoformat(), lang))
+    licences = [export.licence_text(line) for line in export.licences(exhibit)]
+    made = t("eksport.html_made", date=iso_date(built.date().isoformat()))
     parts.append(f"<p>{esc(' · '.join([*licences, made]))}</p>")
     parts.append("</main>")
     if exhibit.figure is not None:

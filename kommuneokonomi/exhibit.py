@@ -6,14 +6,18 @@ so what a reader sees, downloads and embeds is always the same set of numbers.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Concatenate, ParamSpec, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from kommuneokonomi.charts.margins import prime_left_margin
+from kommuneokonomi.i18n import current, language
 from kommuneokonomi.sources import SourceRef
 
 
@@ -31,7 +35,7 @@ class Exhibit:
     sources: tuple[SourceRef, ...]
     source_text: str
     period: str
-    lang: str
+    lang: str = field(default_factory=current)  # the language it was built in
     figure: go.Figure | None = None
     notes: tuple[str, ...] = ()
     details: tuple[str, ...] = ()
@@ -59,3 +63,21 @@ class Exhibit:
         """'4601-netto-driftsresultat-2015-2025': municipality, indicator and period."""
         parts = [self.kommune_code or "norge", self.slug or self.id, self.period]
         return "-".join(p.replace(" ", "").replace("–", "-") for p in parts if p)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def in_its_language(
+    func: Callable[Concatenate[Exhibit, P], R],
+) -> Callable[Concatenate[Exhibit, P], R]:
+    """Run a function of an exhibit (an export, an embed file) in the exhibit's language, so
+    its texts match the exhibit's whatever language the caller runs in."""
+
+    @functools.wraps(func)
+    def wrapper(exhibit: Exhibit, *args: P.args, **kwargs: P.kwargs) -> R:
+        with language(exhibit.lang):
+            return func(exhibit, *args, **kwargs)
+
+    return wrapper

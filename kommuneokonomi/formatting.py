@@ -1,48 +1,54 @@
-"""Numbers and dates as readers expect them: 1 234,5 in bokmål, 1,234.5 in English."""
+"""Numbers and dates as readers expect them, in the current UI language (i18n.current).
+
+Babel formats them by the language's CLDR data: 1 234,5 with a non-breaking space, a
+typographic minus (−0,4) and '1,8 %' in bokmål and nynorsk; 1,234.5, -0.4 and '1.8%' in
+English. Exports write numbers themselves (kommuneokonomi.export) and do not use these.
+"""
 
 from __future__ import annotations
 
+import functools
 import numbers
 import re
 from datetime import date
 
 import numpy as np
 import pandas as pd
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import (
+    NumberPattern,
+    format_decimal,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_minus_sign_symbol,
+    get_plus_sign_symbol,
+    parse_pattern,
+)
+
+from kommuneokonomi.i18n import current, t
 
 NBSP = "\u00a0"
-YES_NO = {"nb": ("ja", "nei"), "en": ("yes", "no")}  # flags such as `computed` in tables
 MINUS = "\u2212"
 
-MONTHS = {
-    "nb": [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
+# The app's English is British (licence, 16 March 2026); other languages are Babel's own.
+BABEL_LOCALES = {"en": "en_GB"}
+
+
+@functools.cache
+def babel_locale(code: str) -> Locale:
+    """Babel's locale for a UI language code."""
+    return Locale.parse(BABEL_LOCALES.get(code, code))
+
+
+def locale() -> Locale:
+    """Babel's locale for the current UI language."""
+    return babel_locale(current())
+
+
+@functools.cache
+def _decimal_pattern(decimals: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals > 0 else ""))
 
 
 def is_missing(value: object) -> bool:
@@ -56,66 +62,75 @@ def is_missing(value: object) -> bool:
         return False
 
 
-def number(value: float | int | None, lang: str, decimals: int = 0, missing: str = "–") -> str:
-    """A number with the language's separators; `missing` for None/NaN."""
+def number(value: float | int | None, decimals: int = 0, missing: str = "–") -> str:
+    """A number with the language's separators and minus sign; `missing` for None/NaN.
+
+    Rounded first as Python rounds (round half to even on the binary value), so a figure
+    reads the same as before Babel formatted it; −0 is written 0.
+    """
     if is_missing(value):
         return missing
     rounded = round(float(value), decimals)
-    text = f"{abs(rounded):,.{decimals}f}"
-    if lang != "en":
-        text = text.replace(",", NBSP).replace(".", ",")
-    if rounded < 0:
-        text = (MINUS if lang != "en" else "-") + text
-    return text
+    text = format_decimal(abs(rounded), format=_decimal_pattern(decimals), locale=locale())
+    return get_minus_sign_symbol(locale()) + text if rounded < 0 else text
 
 
-def percent(value: float | None, lang: str, decimals: int = 1, missing: str = "–") -> str:
-    """A percentage: '1,8 %' in bokmål, '1.8%' in English."""
+def percent_sign() -> tuple[str, str]:
+    """What goes before and after a percentage in the language: ('', '\u00a0%') in bokmål,
+    ('', '%') in English (from CLDR's percent pattern)."""
+    pattern = locale().percent_formats[None]
+    return pattern.prefix[0], pattern.suffix[0]
+
+
+def percent_suffix() -> str:
+    """The percent sign as written after a number: '\u00a0%' in bokmål, '%' in English (axis
+    tick suffixes, hover templates, deltas)."""
+    return percent_sign()[1]
+
+
+def percent(value: float | None, decimals: int = 1, missing: str = "–") -> str:
+    """A percentage of percentage points: 1.8 → '1,8 %' in bokmål, '1.8%' in English."""
     if is_missing(value):
         return missing
-    text = number(value, lang, decimals)
-    return f"{text}{NBSP}%" if lang != "en" else f"{text}%"
+    prefix, suffix = percent_sign()
+    return f"{prefix}{number(value, decimals)}{suffix}"
 
 
-def signed(value: float | None, lang: str, decimals: int = 1, suffix: str = "") -> str:
+def signed(value: float | None, decimals: int = 1, suffix: str = "") -> str:
     """A change with an explicit sign (+1,2 / −0,4), for deltas and differences."""
     if is_missing(value):
         return "–"
-    text = number(value, lang, decimals)
-    return (text if text.startswith(("-", MINUS)) else f"+{text}") + suffix
+    text = number(value, decimals)
+    minus = get_minus_sign_symbol(locale())
+    return (text if text.startswith(minus) else get_plus_sign_symbol(locale()) + text) + suffix
 
 
-def iso_date(text: str | None, lang: str) -> str:
-    """An ISO date ('2026-03-16' or '2026-03') as '16. mars 2026' / '16 March 2026'."""
+def iso_date(text: str | None) -> str:
+    """An ISO date ('2026-03-16' or '2026-03') as '16. mars 2026' / '16 March 2026', or
+    'mars 2026' / 'March 2026'; text that is no such date is returned as it is."""
     if not text:
         return "–"
     parts = text[:10].split("-")
     try:
         if len(parts) == 3:
             day = date(int(parts[0]), int(parts[1]), int(parts[2]))
-            month = MONTHS[lang if lang == "en" else "nb"][day.month - 1]
-            return (
-                f"{day.day} {month} {day.year}"
-                if lang == "en"
-                else f"{day.day}. {month} {day.year}"
-            )
+            return format_date(day, "long", locale=locale())
         if len(parts) == 2:
-            month = MONTHS[lang if lang == "en" else "nb"][int(parts[1]) - 1]
-            return f"{month} {parts[0]}"
-    except (ValueError, IndexError):
+            return format_date(date(int(parts[0]), int(parts[1]), 1), "LLLL y", locale=locale())
+    except ValueError:
         pass
     return text
 
 
-def plotly_separators(lang: str) -> str:
-    """Plotly's `separators` layout value: decimal mark then thousands mark."""
-    return ".," if lang == "en" else "," + NBSP
+def plotly_separators() -> str:
+    """Plotly's `separators` layout value: the language's decimal mark, then thousands mark."""
+    return get_decimal_symbol(locale()) + get_group_symbol(locale())
 
 
 TABLE_DECIMALS = 2  # at most this many decimals in a table on screen; files keep every digit
 
 
-def table_cell(value: object, lang: str, missing: str = "–") -> str:
+def table_cell(value: object, missing: str = "–") -> str:
     """A table cell as a reader sees it: `missing` for None/NaN; a decimal number with the
     language's marks and at most TABLE_DECIMALS decimals (15.1346… → '15,13', 1151.0 →
     '1 151'); whole numbers and text as they are.
@@ -123,13 +138,13 @@ def table_cell(value: object, lang: str, missing: str = "–") -> str:
     if is_missing(value):
         return missing
     if isinstance(value, bool | np.bool_):
-        return YES_NO[lang if lang in YES_NO else "nb"][0 if value else 1]
+        return t("common.yes") if value else t("common.no")
     if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral | bool):
         text = repr(float(value))
         if "e" in text or "n" in text:
             return text
         exact = 0 if text.endswith(".0") else len(text.partition(".")[2])
-        return number(float(value), lang, min(exact, TABLE_DECIMALS))
+        return number(float(value), min(exact, TABLE_DECIMALS))
     return str(value)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kommuneokonomi.i18n import N_, language, t
+
 NETTO_DRIFTSRESULTAT = "KOSAGD230000"
 
 # TBU's recommended level of netto driftsresultat for municipalities, as a share of gross
@@ -17,17 +19,22 @@ TBU_NORM_KOMMUNE_PCT = 1.75
 
 @dataclass(frozen=True)
 class Indicator:
-    """One key figure: code, short names in both languages, unit, and which way is better."""
+    """One key figure: code, the text key of its name, unit, and which way is better."""
 
     code: str
-    name_nb: str
-    name_en: str
+    name_key: str
     unit: str
     higher_is_better: bool | None
 
-    def name(self, lang: str) -> str:
-        """Short name in the UI language ('nb' or 'en')."""
-        return self.name_en if lang == "en" else self.name_nb
+    def name(self) -> str:
+        """The name in the current UI language."""
+        return t(self.name_key)
+
+    @property
+    def name_nb(self) -> str:
+        """The bokmål name: the indicator_label that loaders write into the data."""
+        with language("nb"):
+            return t(self.name_key)
 
 
 INDICATORS: dict[str, Indicator] = {
@@ -35,64 +42,55 @@ INDICATORS: dict[str, Indicator] = {
     for i in [
         Indicator(
             NETTO_DRIFTSRESULTAT,
-            "Netto driftsresultat i % av brutto driftsinntekter",
-            "Net operating result, % of gross operating revenue",
+            N_("indikator.KOSAGD230000"),
             "prosent",
             True,
         ),
         Indicator(
             "KOSAGD290000",
-            "Årets mindre-/merforbruk i % av brutto driftsinntekter",
-            "Surplus/deficit for the year, % of gross operating revenue",
+            N_("indikator.KOSAGD290000"),
             "prosent",
             None,
         ),
         Indicator(
             "KOSKG280000",
-            "Arbeidskapital (ekskl. premieavvik) i % av brutto driftsinntekter",
-            "Working capital (excl. pension premium deviation), % of gross operating revenue",
+            N_("indikator.KOSKG280000"),
             "prosent",
             True,
         ),
         Indicator(
             "KOSKG400000",
-            "Netto renteeksponering i % av brutto driftsinntekter",
-            "Net interest rate exposure, % of gross operating revenue",
+            N_("indikator.KOSKG400000"),
             "prosent",
             False,
         ),
         Indicator(
             "KOSKG320000",
-            "Langsiktig gjeld (ekskl. pensjonsforpliktelser) i % av brutto driftsinntekter",
-            "Long-term debt (excl. pension liabilities), % of gross operating revenue",
+            N_("indikator.KOSKG320000"),
             "prosent",
             False,
         ),
         Indicator(
             "KOSAG110000",
-            "Frie inntekter per innbygger",
-            "Unrestricted revenue per inhabitant",
+            N_("indikator.KOSAG110000"),
             "kr",
             None,
         ),
         Indicator(
             "KOSKG210000",
-            "Fri egenkapital drift i % av brutto driftsinntekter",
-            "Unrestricted operating reserves, % of gross operating revenue",
+            N_("indikator.KOSKG210000"),
             "prosent",
             True,
         ),
         Indicator(
             "KOSAGI10000",
-            "Brutto investeringsutgifter i % av brutto driftsinntekter",
-            "Gross investment expenditure, % of gross operating revenue",
+            N_("indikator.KOSAGI10000"),
             "prosent",
             None,
         ),
         Indicator(
             "KOSAGI210000",
-            "Egenfinansiering av investeringene i % av brutto investeringer",
-            "Self-financing of investments, % of gross investment",
+            N_("indikator.KOSAGI210000"),
             "prosent",
             True,
         ),
@@ -119,20 +117,24 @@ def amount_code(regnskapsbegrep: str, measure: str) -> str:
 
 AMOUNTS: dict[str, Indicator] = {
     i.code: i
-    for begrep, name_nb, name_en, better in [
-        (BRUTTO_DRIFTSINNTEKTER, "Brutto driftsinntekter", "Gross operating revenue", None),
-        (NETTO_DRIFTSRESULTAT_KR, "Netto driftsresultat", "Net operating result", True),
-        (NETTO_LANEGJELD, "Netto lånegjeld", "Net debt", False),
+    for begrep, belop, per_innbygger, better in [
+        (
+            BRUTTO_DRIFTSINNTEKTER,
+            N_("indikator.AGD13_belop"),
+            N_("indikator.AGD13_per_innbygger"),
+            None,
+        ),
+        (
+            NETTO_DRIFTSRESULTAT_KR,
+            N_("indikator.AGD23_belop"),
+            N_("indikator.AGD23_per_innbygger"),
+            True,
+        ),
+        (NETTO_LANEGJELD, N_("indikator.KG31_belop"), N_("indikator.KG31_per_innbygger"), False),
     ]
     for i in [
-        Indicator(amount_code(begrep, BELOP), name_nb, name_en, "1000 kr", better),
-        Indicator(
-            amount_code(begrep, PER_INNBYGGER),
-            f"{name_nb} per innbygger",
-            f"{name_en} per inhabitant",
-            "kr",
-            better,
-        ),
+        Indicator(amount_code(begrep, BELOP), belop, "1000 kr", better),
+        Indicator(amount_code(begrep, PER_INNBYGGER), per_innbygger, "kr", better),
     ]
 }
 
@@ -146,22 +148,19 @@ COMPUTED: dict[str, Indicator] = {
     for i in [
         Indicator(
             NETTO_LANEGJELD_PCT,
-            "Netto lånegjeld i % av brutto driftsinntekter",
-            "Net debt, % of gross operating revenue",
+            N_("indikator.KG31_pct"),
             "prosent",
             False,
         ),
         Indicator(
             NORMGAP_BELOP,
-            "Avstand til TBU-normen (1000 kr)",
-            "Gap to the TBU norm (NOK 1000)",
+            N_("indikator.normgap_belop"),
             "1000 kr",
             False,
         ),
         Indicator(
             NORMGAP_PER_INNBYGGER,
-            "Avstand til TBU-normen per innbygger",
-            "Gap to the TBU norm per inhabitant",
+            N_("indikator.normgap_per_innbygger"),
             "kr",
             False,
         ),

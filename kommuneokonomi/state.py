@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from kommuneokonomi.i18n import DEFAULT_LANG, LANGS
+from kommuneokonomi.i18n import DEFAULT_LANG, LANGS, N_
 from kommuneokonomi.queries.kommuner import KommuneIndex
 
 DEFAULT_KOMMUNE = "0301"
@@ -57,7 +57,8 @@ class ViewState:
 
 @dataclass(frozen=True)
 class Notice:
-    """Something the reader should know about their link: an i18n key and its values."""
+    """Something the reader should know about their link: an i18n key (marked with N_) and
+    its values."""
 
     key: str
     values: dict[str, str] = field(default_factory=dict)
@@ -77,13 +78,14 @@ def first(raw: str | list[str] | None) -> str | None:
 
 
 def parse_lang(raw: str | list[str] | None) -> tuple[str, list[Notice]]:
-    """'nb' or 'en'; an unknown value falls back to bokmål with a notice."""
+    """A language code in LANGS ('nb', 'en'); an unknown value falls back to bokmål with a
+    notice."""
     value = first(raw)
     if value is None or value == "":
         return DEFAULT_LANG, []
     if value.lower() in LANGS:
         return value.lower(), []
-    return DEFAULT_LANG, [Notice("notice.bad_lang", {"value": shown(value)})]
+    return DEFAULT_LANG, [Notice(N_("notice.bad_lang"), {"value": shown(value)})]
 
 
 def _code_of(value: str) -> str:
@@ -107,18 +109,20 @@ def parse_kommune(
     if len(successors) == 1:
         current = index.label(successors[0])
         return successors[0], [
-            Notice("notice.old_kommune", {"value": shown(value), "current": current})
+            Notice(N_("notice.old_kommune"), {"value": shown(value), "current": current})
         ]
     if len(successors) > 1:
         current = index.label(successors[0])
         return successors[0], [
-            Notice("notice.split_kommune", {"value": shown(value), "current": current})
+            Notice(N_("notice.split_kommune"), {"value": shown(value), "current": current})
         ]
     matches = [] if code.isdigit() else index.search(value, limit=1)
     if matches:
         return matches[0].kommune_code, []
     return default, [
-        Notice("notice.unknown_kommune", {"value": shown(value), "fallback": index.label(default)})
+        Notice(
+            N_("notice.unknown_kommune"), {"value": shown(value), "fallback": index.label(default)}
+        )
     ]
 
 
@@ -131,7 +135,9 @@ def parse_year(
         return default, []
     if value.isdigit() and int(value) in years:
         return int(value), []
-    return default, [Notice("notice.bad_year", {"value": shown(value), "fallback": str(default)})]
+    return default, [
+        Notice(N_("notice.bad_year"), {"value": shown(value), "fallback": str(default)})
+    ]
 
 
 def split_codes(raw: str | list[str] | None) -> list[str]:
@@ -155,10 +161,10 @@ def parse_compare(
         codes += [c for c in resolved if c not in codes and c != exclude]
     if unknown:
         notices.append(
-            Notice("notice.bad_compare", {"value": ", ".join(shown(u) for u in unknown[:5])})
+            Notice(N_("notice.bad_compare"), {"value": ", ".join(shown(u) for u in unknown[:5])})
         )
     if len(codes) > MAX_COMPARE:
-        notices.append(Notice("notice.too_many_compare", {"limit": str(MAX_COMPARE)}))
+        notices.append(Notice(N_("notice.too_many_compare"), {"limit": str(MAX_COMPARE)}))
         codes = codes[:MAX_COMPARE]
     return tuple(codes), notices
 

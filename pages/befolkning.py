@@ -3,7 +3,7 @@ projected growth of every municipality."""
 
 import streamlit as st
 
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import N_, bound, t
 from kommuneokonomi.queries import befolkning as population
 from kommuneokonomi.state import ViewState, first, shown
 from kommuneokonomi.ui import controls, exhibit, page
@@ -13,7 +13,7 @@ from kommuneokonomi.views.regions import region_name
 LEVEL_KEY = "niva"
 
 
-def level_picker(lang: str, kommune: str) -> str:
+def level_picker(kommune: str) -> str:
     """Municipality, its county or Norway for the pyramid, age groups and projection (?niva=).
 
     NOTE: not `bind="query-params"`: a bound segmented control writes the shown label
@@ -25,17 +25,19 @@ def level_picker(lang: str, kommune: str) -> str:
     if LEVEL_KEY not in st.session_state:
         raw = first(st.query_params.get_all(LEVEL_KEY) or None)
         if raw and raw not in befolkningsserier.LEVELS:
-            st.info(t("befolkning.bad_level", lang, value=shown(raw)), icon=":material/info:")
+            st.info(t("befolkning.bad_level", value=shown(raw)), icon=":material/info:")
         st.session_state[LEVEL_KEY] = raw if raw in levels else levels[0]
     elif st.session_state[LEVEL_KEY] not in levels:
         st.session_state[LEVEL_KEY] = levels[0]
     choice = st.segmented_control(
-        t("befolkning.level", lang),
+        t("befolkning.level"),
         options=list(levels),
-        format_func=lambda level: region_name(befolkningsserier.level_region(kommune, level), lang),
+        format_func=bound(
+            lambda level: region_name(befolkningsserier.level_region(kommune, level))
+        ),
         key=LEVEL_KEY,
         required=True,
-        help=t("befolkning.level_help", lang),
+        help=t("befolkning.level_help"),
     )
     if choice == levels[0]:
         st.query_params.pop(LEVEL_KEY, None)
@@ -44,31 +46,30 @@ def level_picker(lang: str, kommune: str) -> str:
     return choice
 
 
-ctx = page.header("nav.befolkning")
-lang = ctx.lang
+ctx = page.header(N_("nav.befolkning"))
 left, right = st.columns([3, 1], vertical_alignment="bottom")
 with left:
-    level = level_picker(lang, ctx.kommune)
+    level = level_picker(ctx.kommune)
 with right:
-    year = controls.year_picker(lang, population.years())
-controls.show_notices(lang)  # a bad ?aar= is known only once the year picker has run
-state = ViewState(kommune=ctx.kommune, lang=lang, aar=year)
+    year = controls.year_picker(population.years())
+controls.show_notices()  # a bad ?aar= is known only once the year picker has run
+state = ViewState(kommune=ctx.kommune, lang=ctx.lang, aar=year)
 
-st.subheader(t("befolkning.section_structure", lang))
+st.subheader(t("befolkning.section_structure"))
 exhibit.show(befolkning.pyramid(state, level))
 exhibit.show(befolkning.age_groups(state, level))
 
-st.subheader(t("befolkning.section_future", lang))
+st.subheader(t("befolkning.section_future"))
 gap = framskriving.projection_gap(state, level)
 if gap:
     st.info(gap, icon=":material/info:")
 exhibit.show(framskriving.projection(state, level))
 
-st.subheader(t("befolkning.section_elderly", lang))
+st.subheader(t("befolkning.section_elderly"))
 exhibit.show(framskriving.support_ratio_for(state))
 exhibit.show(framskriving.persons_80(state))
 
-st.subheader(t("befolkning.section_growth", lang))
+st.subheader(t("befolkning.section_growth"))
 left, right = st.columns(2, gap="large")
 with left:
     exhibit.show(framskriving.growth_map(state))
@@ -76,15 +77,15 @@ with right:
     ranking = framskriving.growth_ranking(state)
     st.markdown(f"**{ranking.title}**")
     search = st.text_input(
-        t("befolkning.growth_search", lang),
+        t("befolkning.growth_search"),
         key="vekst_search",
         type="search",
-        placeholder=t("ndr.search_placeholder", lang),
+        placeholder=t("ndr.search_placeholder"),
         live=True,
     )
     table = framskriving.growth_table(ranking, search)
     if table.empty:
-        st.info(t("ndr.no_match", lang, query=shown(search)))
+        st.info(t("ndr.no_match", query=shown(search)))
     else:
         st.dataframe(table, hide_index=True, height=420, placeholder="")
     st.caption(ranking.source_text)

@@ -3,7 +3,7 @@ and one year across all municipalities."""
 
 import streamlit as st
 
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.indicators import NETTO_DRIFTSRESULTAT
 from kommuneokonomi.queries import kostra
 from kommuneokonomi.state import ViewState, shown
@@ -11,10 +11,10 @@ from kommuneokonomi.ui import controls, exhibit, page
 from kommuneokonomi.views import driftsresultat as views
 from kommuneokonomi.views import landsoversikt
 
-ctx = page.header("nav.driftsresultat")
+ctx = page.header(N_("nav.driftsresultat"))
 with st.columns([1, 3])[0]:
-    year = controls.year_picker(ctx.lang, kostra.years(NETTO_DRIFTSRESULTAT))
-controls.show_notices(ctx.lang)  # a bad ?aar= is known only once the year picker has run
+    year = controls.year_picker(kostra.years(NETTO_DRIFTSRESULTAT))
+controls.show_notices()  # a bad ?aar= is known only once the year picker has run
 state = ViewState(kommune=ctx.kommune, aar=year, lang=ctx.lang)
 
 notice = views.missing_notice(state)
@@ -52,32 +52,26 @@ with right:
 ranking = landsoversikt.ranking(state)
 st.markdown(f"**{ranking.title}**")
 search = st.text_input(
-    t("ndr.search", ctx.lang),
+    t("ndr.search"),
     key="ndr_search",
     type="search",
-    placeholder=t("ndr.search_placeholder", ctx.lang),
+    placeholder=t("ndr.search_placeholder"),
     live=True,
 )
-with_missing = st.toggle(
-    t("ndr.with_missing", ctx.lang, n=views.missing_count(ranking)), key="ndr_missing"
-)
+with_missing = st.toggle(t("ndr.with_missing", n=views.missing_count(ranking)), key="ndr_missing")
 table = landsoversikt.ranking_table(ranking, search, with_missing)
 if table.data.empty:
-    st.info(t("ndr.no_match", ctx.lang, query=shown(search)))
+    st.info(t("ndr.no_match", query=shown(search)))
 else:
     columns = {
-        t("ndr.col_rank", ctx.lang): st.column_config.Column(width=48),
-        t("ndr.col_value", ctx.lang): st.column_config.Column(
-            help=t("ndr.col_value_help", ctx.lang)
-        ),
-        t("ndr.col_needed", ctx.lang): st.column_config.Column(
-            help=t("ndr.col_needed_help", ctx.lang)
-        ),
-        t("ndr.col_needed_per_head", ctx.lang): st.column_config.Column(
-            help=t("ndr.col_needed_per_head_help", ctx.lang)
+        t("ndr.col_rank"): st.column_config.Column(width=48),
+        t("ndr.col_value"): st.column_config.Column(help=t("ndr.col_value_help")),
+        t("ndr.col_needed"): st.column_config.Column(help=t("ndr.col_needed_help")),
+        t("ndr.col_needed_per_head"): st.column_config.Column(
+            help=t("ndr.col_needed_per_head_help")
         ),
     }
     st.dataframe(table, hide_index=True, height=460, column_config=columns, placeholder="")
-    st.caption(t("ndr.table_caption", ctx.lang))
+    st.caption(t("ndr.table_caption"))
 st.caption(ranking.source_text)
 exhibit.show(ranking, table=False)

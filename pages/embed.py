@@ -9,7 +9,7 @@ import streamlit as st
 from kommuneokonomi import embed
 from kommuneokonomi.charts import theme
 from kommuneokonomi.errors import DataError
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import t, use_language
 from kommuneokonomi.state import shown
 from kommuneokonomi.ui import exhibit, page
 from kommuneokonomi.views import catalog
@@ -27,21 +27,22 @@ st.markdown(
     unsafe_allow_html=True,
 )
 vis, state, notices = embed.request(st.query_params.get_all)
+use_language(state.lang)  # the link's language, for every text below
 theme.COMPACT.set(page.is_compact())
 for notice in notices:
-    st.caption(t(notice.key, state.lang, **notice.values))
+    st.caption(t(notice.key, **notice.values))
 if not vis:
-    st.info(t("eksport.embed_missing", state.lang), icon=":material/info:")
+    st.info(t("eksport.embed_missing"), icon=":material/info:")
 elif vis not in catalog.EXHIBITS:
-    st.info(t("eksport.embed_unknown", state.lang, value=shown(vis)), icon=":material/info:")
+    st.info(t("eksport.embed_unknown", value=shown(vis)), icon=":material/info:")
 else:
     try:
         shown_exhibit = catalog.build(vis, state)
     except DataError:
-        st.info(t("eksport.embed_failed", state.lang), icon=":material/info:")
+        st.info(t("eksport.embed_failed"), icon=":material/info:")
     except Exception:  # an embed in someone's article must never show a traceback
         log.exception("embed %s failed for %s", vis, state.query())
-        st.info(t("eksport.embed_failed", state.lang), icon=":material/info:")
+        st.info(t("eksport.embed_failed"), icon=":material/info:")
     else:
         if shown_exhibit.figure is None and shown_exhibit.data.empty:
             st.info(shown_exhibit.title, icon=":material/info:")  # says why there is nothing

@@ -4,12 +4,12 @@ import streamlit as st
 
 from kommuneokonomi.charts import theme
 from kommuneokonomi.datasets import LANDET
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.ui import exhibit, page
 from kommuneokonomi.views import befolkning, driftsresultat, framskriving, profil
 
-ctx = page.header("nav.profil")
+ctx = page.header(N_("nav.profil"))
 state = ViewState(kommune=ctx.kommune, lang=ctx.lang)
 
 with st.container(border=True):
@@ -40,6 +40,6 @@ left, right = st.columns(2)
 with left:
     exhibit.show(framskriving.projection(state))
 with right:
-    exhibit.show(befolkning.population(LANDET, ctx.lang, theme.LANDET), key="folketall-norge")
-with st.expander(t("profil.table_expander", ctx.lang)):
+    exhibit.show(befolkning.population(LANDET, theme.LANDET), key="folketall-norge")
+with st.expander(t("profil.table_expander")):
     exhibit.show(profil.key_figures(state))

@@ -5,7 +5,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.i18n import LANGS, t
+from kommuneokonomi.i18n import LANGS, N_, bound, language, t
 from kommuneokonomi.queries import sammenlign as q
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.ui import controls, exhibit, page, url
@@ -22,7 +22,7 @@ def _from_url(key: str, parse: Callable[..., tuple[object, list]], *args: object
     return value
 
 
-def mot_picker(lang: str) -> str:
+def mot_picker() -> str:
     """KOSTRA group / county / neighbours / own choice, kept in `?mot=`.
 
     Without `mot`, a link with `sammenlign=0301,5001` means the reader's own choice.
@@ -34,39 +34,42 @@ def mot_picker(lang: str) -> str:
         own = bool(st.query_params.get_all("sammenlign"))
         st.session_state["mot"] = value or kept or (q.OWN if own else q.DEFAULT_MOT)
     choice = st.segmented_control(
-        t("sammenlign.mot_label", lang),
+        t("sammenlign.mot_label"),
         options=list(q.MOT),
-        format_func=lambda m: t(f"sammenlign.mot.{m}", lang),
+        format_func=bound(lambda m: t(views.MOT_NAMES[m])),
         key="mot",
         required=True,
-        help=t("sammenlign.mot_help", lang),
+        help=t("sammenlign.mot_help"),
         wrap=True,  # in a column it would scroll sideways and hide «Egne valg» on a phone
     )
     url.keep("mot", choice, url_value=choice)
     return choice
 
 
-def _indikator_from_label(raw: list[str], lang: str) -> list[str]:
+def _indikator_from_label(raw: list[str]) -> list[str]:
     """Older links carry the picker's label (either language) instead of the code."""
-    by_label = {views.measure_label(c, ln): c for c in q.MEASURES for ln in LANGS}
+    by_label = {}
+    for lang in LANGS:
+        with language(lang):
+            by_label.update({views.measure_label(c): c for c in q.MEASURES})
     return [by_label.get(value.strip(), value) for value in raw]
 
 
-def indikator_picker(lang: str) -> str:
+def indikator_picker() -> str:
     """The measure the titles and charts are about, kept in `?indikator=<code>`."""
     raw = url.incoming("indikator")
     if raw is not None:
-        code, notices = views.parse_indikator(_indikator_from_label(raw, lang), lang)
+        code, notices = views.parse_indikator(_indikator_from_label(raw))
         controls._notice_once("indikator", raw[-1], notices)
         st.session_state["indikator"] = code
     elif url.arrived() or st.session_state.get("indikator") not in q.MEASURES:
         kept = url.kept("indikator")
         st.session_state["indikator"] = kept if kept in q.MEASURES else q.DEFAULT_MEASURE
     code = st.selectbox(
-        t("sammenlign.indikator_label", lang),
+        t("sammenlign.indikator_label"),
         options=list(q.MEASURES),
         key="indikator",
-        format_func=lambda c: views.measure_label(c, lang),
+        format_func=bound(views.measure_label),
     )
     url.keep("indikator", code, url_value=code)
     return code
@@ -76,7 +79,7 @@ def _switch_index(default: int | None) -> None:
     st.session_state["indeks"] = default if st.session_state["_indeks_on"] else None
 
 
-def index_picker(lang: str, measure: q.Measure, members: tuple[str, ...]) -> int | None:
+def index_picker(measure: q.Measure, members: tuple[str, ...]) -> int | None:
     """A toggle and a base year, kept in `?indeks=` (absent: no index)."""
     years = q.base_years(measure.code, members)
     default = q.default_base_year(measure.code, members)
@@ -91,20 +94,20 @@ def index_picker(lang: str, measure: q.Measure, members: tuple[str, ...]) -> int
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     with left:
         st.toggle(
-            t("sammenlign.indeks_toggle", lang),
+            t("sammenlign.indeks_toggle"),
             key="_indeks_on",
             on_change=_switch_index,
             args=(default,),
             disabled=not measure.indexable,
-            help=t("sammenlign.indeks_help", lang),
+            help=t("sammenlign.indeks_help"),
         )
     with right:
         base = st.selectbox(
-            t("sammenlign.indeks_year", lang),
+            t("sammenlign.indeks_year"),
             options=years,
             key="indeks",
             disabled=not on,
-            placeholder=t("sammenlign.indeks_year_off", lang),
+            placeholder=t("sammenlign.indeks_year_off"),
         )
     chosen = base if on else None
     url.keep("indeks", chosen, url_value=str(chosen) if chosen else None)
@@ -127,7 +130,7 @@ def show_table(item: Exhibit) -> None:
     st.subheader(item.title)
     # NOTE: the Styler's texts do not reach empty cells; Streamlit prints the placeholder
     # ('mangler') there, so rank columns are made wide enough to show it.
-    missing = t("common.missing", item.lang)
+    missing = t("common.missing")
     config = {
         col: st.column_config.Column(
             label,
@@ -144,29 +147,28 @@ def show_table(item: Exhibit) -> None:
     exhibit.share_menu(item, key=item.id)
 
 
-ctx = page.header("nav.sammenlign")
-lang = ctx.lang
+ctx = page.header(N_("nav.sammenlign"))
 left, middle, right = st.columns([3, 3, 1], vertical_alignment="bottom")
 with left:
-    mot = mot_picker(lang)
+    mot = mot_picker()
 with middle:
-    indikator = indikator_picker(lang)
+    indikator = indikator_picker()
 with right:
     aar = controls.year_picker(
-        lang, q.years(), default=q.default_year(), help_text=t("sammenlign.year_help", lang)
+        q.years(), default=q.default_year(), help_text=t("sammenlign.year_help")
     )
 chosen = ()
 if mot == q.OWN:
-    chosen = controls.compare_picker(lang, ctx.kommune, t("sammenlign.egne_label", lang))
+    chosen = controls.compare_picker(ctx.kommune, t("sammenlign.egne_label"))
 notice_box, table_box = st.container(), st.container()
 
-st.subheader(t("sammenlign.over_time", lang))
+st.subheader(t("sammenlign.over_time"))
 measure = q.MEASURES[indikator]
 members = q.comparison(ctx.kommune, mot, chosen, aar).members
-indeks = index_picker(lang, measure, members)
+indeks = index_picker(measure, members)
 state = ViewState(
     kommune=ctx.kommune,
-    lang=lang,
+    lang=ctx.lang,
     aar=aar,
     sammenlign=chosen,
     indikator=indikator,
@@ -178,10 +180,10 @@ if state.indeks is not None:
 show(views.small(state))
 
 with notice_box:
-    controls.show_notices(lang)
+    controls.show_notices()
 with table_box:
     setup = views.setup(state)
-    description = views.set_description(setup.comparison, lang)
+    description = views.set_description(setup.comparison)
     if setup.comparison.others:
         st.caption(description)
     else:

@@ -19,6 +19,7 @@ from kommuneokonomi import embed, export
 from kommuneokonomi.datasets import LANDET
 from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import table_cell
+from kommuneokonomi.i18n import language
 from kommuneokonomi.sources import SourceRef
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views import befolkning, catalog
@@ -58,7 +59,7 @@ def test_live_path_rebuilds_the_exhibit_from_its_id_and_state():
 
 
 def test_norways_population_has_no_live_link_since_no_municipality_draws_it():
-    assert embed.live_path(befolkning.population(LANDET, "nb")) is None
+    assert embed.live_path(befolkning.population(LANDET)) is None
 
 
 def test_bad_embed_values_give_notices_not_errors():
@@ -95,7 +96,9 @@ def test_static_file_inlines_plotly_data_source_and_licence():
     assert "Made on 1 March 2026" in page
     assert "data:text/csv;base64," in page
     first = ex.data["value"].dropna().iloc[0]
-    assert f">{table_cell(first, 'en')}</td>" in page, "figures table, as the screen shows it"
+    with language("en"):
+        shown = table_cell(first)
+    assert f">{shown}</td>" in page, "figures table, as the screen shows it"
 
 
 def _synthetic_table() -> Exhibit:
@@ -122,12 +125,14 @@ def test_static_table_file_escapes_every_text():
 
 
 def test_table_cells_on_screen_use_the_languages_marks_and_say_missing():
-    assert table_cell(15.134640168215425, "nb") == "15,13"
-    assert table_cell(1151.0, "nb") == "1\u00a0151"
-    assert table_cell(1234.5, "en") == "1,234.5"
-    assert table_cell(-1.5, "en") == "-1.5"
-    assert [table_cell(v, "en") for v in (None, float("nan"), pd.NA)] == ["–"] * 3
-    assert table_cell(2025, "nb") == "2025" and table_cell("07459", "nb") == "07459"
+    with language("nb"):
+        assert table_cell(15.134640168215425) == "15,13"
+        assert table_cell(1151.0) == "1\u00a0151"
+        assert table_cell(2025) == "2025" and table_cell("07459") == "07459"
+    with language("en"):
+        assert table_cell(1234.5) == "1,234.5"
+        assert table_cell(-1.5) == "-1.5"
+        assert [table_cell(v) for v in (None, float("nan"), pd.NA)] == ["–"] * 3
 
 
 def test_static_file_is_versioned_and_written_once(tmp_path: Path):

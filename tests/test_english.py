@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 from kommuneokonomi import data
 from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.formatting import NBSP
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import LANGS, language, language_name, t
 from kommuneokonomi.state import ViewState
 from tests.pagetest import open_menus, specs
 
@@ -74,7 +74,10 @@ def proper_names() -> re.Pattern[str]:
     names |= set(changes["old_name"]) | set(changes["new_name"])
     names |= {part.strip() for name in list(names) for part in name.split(" - ")}
     # Om dataene's glossary of SSB's Norwegian group descriptions is Norwegian on purpose.
-    names |= set(DATASETS) | {"Kommuneøkonomi", t("om.groups_lang_note", "en")}
+    with language("en"):
+        names |= set(DATASETS) | {"Kommuneøkonomi", t("om.groups_lang_note")}
+    # The language switch names every language in itself (Bokmål, Nynorsk, English).
+    names |= {language_name(lang) for lang in LANGS}
     for dataset in DATASETS:
         prov = data.provenance(dataset)
         names |= set(prov.licence) | set(prov.entry.get("notes", []))
@@ -138,21 +141,51 @@ def leftovers(texts: list[tuple[str, str]]) -> list[str]:
     return sorted(set(found))
 
 
-@pytest.mark.parametrize("kommune", KOMMUNER)
-def test_every_page_in_english_has_no_norwegian_chrome(kommune):
-    problems = []
+def page_texts(kommune: str, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Every page for `kommune` in `lang`, share menus open: page → the texts a reader sees.
+    (Also the nynorsk walk's, tests/test_nynorsk.py.)"""
+    out = {}
     for page in PAGES:
         at = AppTest.from_file(APP, default_timeout=90)
         at.query_params["kommune"] = kommune
-        at.query_params["lang"] = "en"
+        at.query_params["lang"] = lang
         at.switch_page(page)
         open_menus(at.run())  # the share menus' texts are checked too
         assert not at.exception, page
-        assert [h.value for h in at.title] == [t(PAGES[page], "en")], "the page itself ran"
+        with language(lang):
+            assert [h.value for h in at.title] == [t(PAGES[page])], "the page itself ran"
         assert at.get("download_button"), f"{page}: menus opened"
         texts = chrome_texts(at)
         assert len(texts) > 10, f"{page} shows too little to check"
-        problems += [f"{page}: {p}" for p in leftovers(texts)]
+        out[page] = texts
+    return out
+
+
+def embed_texts(lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Every exhibit on the live embed page in `lang`: exhibit id → the texts a reader sees."""
+    from kommuneokonomi.views import catalog
+
+    out = {}
+    for exhibit_id in catalog.EXHIBITS:
+        at = AppTest.from_file(APP, default_timeout=90)
+        for key, value in {"vis": exhibit_id, "kommune": "1508", "lang": lang}.items():
+            at.query_params[key] = value
+        at.switch_page("pages/embed.py")
+        at.run()
+        assert not at.exception, exhibit_id
+        texts = chrome_texts(at)
+        assert texts, f"{exhibit_id} shows nothing"
+        out[exhibit_id] = texts
+    return out
+
+
+@pytest.mark.parametrize("kommune", KOMMUNER)
+def test_every_page_in_english_has_no_norwegian_chrome(kommune):
+    problems = [
+        f"{page}: {p}"
+        for page, texts in page_texts(kommune, "en").items()
+        for p in leftovers(texts)
+    ]
     assert problems == []
 
 
@@ -180,19 +213,7 @@ def test_the_checker_catches_norwegian():
 
 
 def test_every_exhibit_in_the_live_embed_is_english():
-    from kommuneokonomi.views import catalog
-
-    problems = []
-    for exhibit_id in catalog.EXHIBITS:
-        at = AppTest.from_file(APP, default_timeout=90)
-        for key, value in {"vis": exhibit_id, "kommune": "1508", "lang": "en"}.items():
-            at.query_params[key] = value
-        at.switch_page("pages/embed.py")
-        at.run()
-        assert not at.exception, exhibit_id
-        texts = chrome_texts(at)
-        assert texts, f"{exhibit_id} shows nothing"
-        problems += [f"{exhibit_id}: {p}" for p in leftovers(texts)]
+    problems = [f"{ex}: {p}" for ex, texts in embed_texts("en").items() for p in leftovers(texts)]
     assert problems == []
 
 

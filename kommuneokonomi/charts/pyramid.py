@@ -28,12 +28,12 @@ def _step(largest: float) -> float:
     return next((s for s in NICE_STEPS if largest / s <= 3), math.ceil(largest / 3))
 
 
-def _ticks(largest: float, lang: str) -> tuple[list[float], list[str]]:
+def _ticks(largest: float) -> tuple[list[float], list[str]]:
     step = _step(largest)
     count = int(largest // step) + 1
     values = [step * i for i in range(-count, count + 1)]
     decimals = 0 if step >= 1 else (1 if round(step, 1) == step else 2)
-    return values, [percent(abs(v), lang, decimals if v else 0) for v in values]
+    return values, [percent(abs(v), decimals if v else 0) for v in values]
 
 
 def _outline(side: Side, sign: int) -> tuple[list[float], list[float]]:
@@ -51,7 +51,6 @@ def pyramid(
     *,
     name: str,
     color: str,
-    lang: str,
     persons_word: str,
     age_word: str,
     estimated: bool = False,
@@ -107,7 +106,7 @@ def pyramid(
                 }
             )
         largest = max(largest, *outline[0].share, *outline[1].share)
-    values, labels = _ticks(largest, lang)
+    values, labels = _ticks(largest)
     oldest = max(max(men.age, default=0), max(women.age, default=0))
     sex_labels = [
         {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kommuneokonomi.i18n import DEFAULT_LANG, LANGS, t
+from kommuneokonomi.i18n import DEFAULT_LANG, LANGS, language_name, t
 from kommuneokonomi.queries.kommuner import index
 from kommuneokonomi.state import (
     DEFAULT_KOMMUNE,
@@ -23,7 +23,8 @@ from kommuneokonomi.state import (
 )
 from kommuneokonomi.ui import url
 
-LANG_LABELS = {"nb": "Norsk", "en": "English"}
+# Older links carry the switch's label (lang=English, lang=Norsk); labels no longer shown too.
+OLD_LABELS = {"norsk": "nb"}
 SHARED_KEYS = ("kommune", "aar", "sammenlign", "lang")  # carried to every page's URL
 
 
@@ -44,8 +45,7 @@ def current_lang() -> str:
     """The UI language: a language in a followed link, else the switch's value, else bokmål."""
     raw = url.incoming("lang")
     if raw is not None:
-        # Older links carry the switch's label (lang=English).
-        by_label = {label.lower(): code for code, label in LANG_LABELS.items()}
+        by_label = OLD_LABELS | {language_name(code).lower(): code for code in LANGS}
         lang, notices = parse_lang([by_label.get(v.strip().lower(), v) for v in raw])
         _notice_once("lang", raw[-1], notices)
         st.session_state["lang"] = lang
@@ -54,12 +54,12 @@ def current_lang() -> str:
     return st.session_state["lang"]
 
 
-def language_switch(lang: str) -> None:
-    """Bokmål/English switch; writes `?lang=nb|en`."""
+def language_switch() -> None:
+    """The language switch, each language by its own name; writes `?lang=<code>`."""
     choice = st.segmented_control(
-        t("common.language", lang),
+        t("common.language"),
         options=list(LANGS),
-        format_func=LANG_LABELS.get,
+        format_func=language_name,
         key="lang",
         label_visibility="collapsed",
         required=True,
@@ -67,7 +67,7 @@ def language_switch(lang: str) -> None:
     url.keep("lang", choice, url_value=choice)
 
 
-def kommune_picker(lang: str) -> str:
+def kommune_picker() -> str:
     """The municipality search box (names, numbers, old names/numbers); writes `?kommune=`.
 
     Whatever the box holds (a URL value or typed text) that is not a current code is
@@ -87,12 +87,12 @@ def kommune_picker(lang: str) -> str:
     elif url.arrived() or "kommune" not in st.session_state:
         st.session_state["kommune"] = last
     value = st.selectbox(
-        t("common.kommune", lang),
+        t("common.kommune"),
         options=ix.codes,
         format_func=ix.label,
         key="kommune",
-        help=t("common.kommune_help", lang),
-        placeholder=t("common.kommune_placeholder", lang),
+        help=t("common.kommune_help"),
+        placeholder=t("common.kommune_placeholder"),
         accept_new_options=True,
         filter_mode="contains",
     )
@@ -107,7 +107,7 @@ def kommune_picker(lang: str) -> str:
 
 
 def year_picker(
-    lang: str, years: list[int], *, default: int | None = None, help_text: str | None = None
+    years: list[int], *, default: int | None = None, help_text: str | None = None
 ) -> int:
     """A year among `years` (newest first, `default` the newest), kept in `?aar=`.
 
@@ -124,7 +124,7 @@ def year_picker(
         kept = url.kept("aar")
         st.session_state["aar"] = kept if kept in years else default
     year = st.selectbox(
-        t("common.year", lang),
+        t("common.year"),
         options=sorted(years, reverse=True),
         key="aar",
         help=help_text,
@@ -133,7 +133,7 @@ def year_picker(
     return year
 
 
-def compare_picker(lang: str, kommune: str, label: str) -> tuple[str, ...]:
+def compare_picker(kommune: str, label: str) -> tuple[str, ...]:
     """Up to ten municipalities to compare with, kept in `?sammenlign=0301,5001`."""
     ix = index()
     raw = url.incoming("sammenlign")
@@ -152,7 +152,7 @@ def compare_picker(lang: str, kommune: str, label: str) -> tuple[str, ...]:
             format_func=ix.label,
             key="sammenlign",
             max_selections=MAX_COMPARE,
-            placeholder=t("common.kommune_placeholder", lang),
+            placeholder=t("common.kommune_placeholder"),
         )
     )
     url.keep("sammenlign", list(chosen), url_value=",".join(chosen))
@@ -168,7 +168,7 @@ def carry_shared() -> None:
     url.carry(SHARED_KEYS)
 
 
-def show_notices(lang: str) -> None:
+def show_notices() -> None:
     """Show and clear pending notices about the URL; values were made safe in state.shown."""
     for notice in st.session_state.pop("_notices", []):
-        st.info(t(notice.key, lang, **notice.values), icon=":material/info:")
+        st.info(t(notice.key, **notice.values), icon=":material/info:")

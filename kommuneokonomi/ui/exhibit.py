@@ -14,7 +14,7 @@ import streamlit as st
 
 from kommuneokonomi import embed, export
 from kommuneokonomi.charts.theme import plotly_config
-from kommuneokonomi.exhibit import Exhibit
+from kommuneokonomi.exhibit import Exhibit, in_its_language
 from kommuneokonomi.formatting import markdown_literal, table_cell
 from kommuneokonomi.i18n import t
 from kommuneokonomi.state import permalink_query
@@ -27,6 +27,7 @@ MIME = {
 }
 
 
+@in_its_language
 def show(
     exhibit: Exhibit,
     *,
@@ -49,7 +50,7 @@ def show(
             key=f"chart-{key}",
             config=plotly_config(export.file_stem(exhibit)),
             label=exhibit.title,
-            failed=t("eksport.chart_failed", exhibit.lang),
+            failed=t("eksport.chart_failed"),
         )
     elif table and not exhibit.data.empty:
         st.markdown(f"**{markdown_literal(exhibit.title)}**")
@@ -61,9 +62,10 @@ def show(
         share_menu(exhibit, key=key)
 
 
+@in_its_language
 def display(exhibit: Exhibit) -> pd.DataFrame:
     """The exhibit's data as exported (export.table), each cell as text for the screen."""
-    return export.table(exhibit).map(lambda value: table_cell(value, exhibit.lang))
+    return export.table(exhibit).map(table_cell)
 
 
 def base_url() -> str:
@@ -93,15 +95,15 @@ def _write_static(exhibit: Exhibit, dashboard_url: str, key: str) -> None:
         st.session_state[f"static-full-{key}"] = True
 
 
+@in_its_language
 def share_menu(exhibit: Exhibit, *, key: str) -> None:
     """The compact "Del og last ned" popover: links and snippets, image help, four files.
 
     Its content runs only while it is open (opening it reruns the page), so a rerun with the
     menus closed sends one button per exhibit instead of a dozen elements.
     """
-    lang = exhibit.lang
     menu = st.popover(
-        t("eksport.menu", lang),
+        t("eksport.menu"),
         icon=":material/share:",
         type="tertiary",
         key=f"menu-{key}",
@@ -112,18 +114,18 @@ def share_menu(exhibit: Exhibit, *, key: str) -> None:
     link = permalink(exhibit)
     base = base_url()
     with menu:
-        st.caption(t("eksport.permalink", lang))
+        st.caption(t("eksport.permalink"))
         st.code(link, language=None, wrap_lines=True)
 
         live = embed.live_path(exhibit)
-        st.caption(t("eksport.iframe", lang), help=t("eksport.iframe_help", lang))
+        st.caption(t("eksport.iframe"), help=t("eksport.iframe_help"))
         if live:
             snippet = embed.iframe(base + live, exhibit.title, embed.iframe_height(exhibit))
             st.code(snippet, language="html", wrap_lines=True)
         else:
-            st.caption(t("eksport.iframe_unavailable", lang))
+            st.caption(t("eksport.iframe_unavailable"))
 
-        st.caption(t("eksport.static", lang), help=t("eksport.static_help", lang))
+        st.caption(t("eksport.static"), help=t("eksport.static_help"))
         path = embed.STATIC_DIR / embed.static_relpath(exhibit)
         if path.exists():
             url = embed.static_url(exhibit, base)
@@ -132,48 +134,71 @@ def share_menu(exhibit: Exhibit, *, key: str) -> None:
                 language="html",
                 wrap_lines=True,
             )
-            st.link_button(t("eksport.static_open", lang), url, icon=":material/open_in_new:")
+            st.link_button(t("eksport.static_open"), url, icon=":material/open_in_new:")
         else:
             st.button(
-                t("eksport.static_build", lang),
+                t("eksport.static_build"),
                 key=f"static-{key}",
                 on_click=_write_static,
                 args=(exhibit, link, key),
                 icon=":material/code:",
             )
             if st.session_state.get(f"static-full-{key}"):
-                st.caption(t("eksport.static_full", lang))
+                st.caption(t("eksport.static_full"))
 
         if exhibit.figure is not None:
-            st.caption(t("eksport.image", lang), help=t("eksport.image_help", lang))
-            st.caption(t("eksport.image_how", lang))
+            st.caption(t("eksport.image"), help=t("eksport.image_help"))
+            st.caption(t("eksport.image_how"))
 
-        st.caption(t("eksport.data", lang))
+        st.caption(t("eksport.data"))
         _downloads(exhibit, key, link)
 
 
 def _downloads(exhibit: Exhibit, key: str, link: str) -> None:
     """Four download buttons whose files are built only when clicked."""
-    lang = exhibit.lang
 
     def meta() -> dict:
         return export.metadata(exhibit, url=link)
 
     files = [
-        ("csv_nb", export.CSV_NB.suffix, lambda: export.csv_bytes(exhibit, export.CSV_NB)),
-        ("csv_intl", export.CSV_INTL.suffix, lambda: export.csv_bytes(exhibit, export.CSV_INTL)),
-        ("xlsx", ".xlsx", lambda: export.xlsx_bytes(exhibit, meta())),
-        ("zip", ".zip", lambda: export.zip_bytes(exhibit, meta())),
+        (
+            "csv_nb",
+            export.CSV_NB.suffix,
+            lambda: export.csv_bytes(exhibit, export.CSV_NB),
+            t("eksport.csv_nb"),
+            t("eksport.csv_nb_help"),
+        ),
+        (
+            "csv_intl",
+            export.CSV_INTL.suffix,
+            lambda: export.csv_bytes(exhibit, export.CSV_INTL),
+            t("eksport.csv_intl"),
+            t("eksport.csv_intl_help"),
+        ),
+        (
+            "xlsx",
+            ".xlsx",
+            lambda: export.xlsx_bytes(exhibit, meta()),
+            t("eksport.xlsx"),
+            t("eksport.xlsx_help"),
+        ),
+        (
+            "zip",
+            ".zip",
+            lambda: export.zip_bytes(exhibit, meta()),
+            t("eksport.zip"),
+            t("eksport.zip_help"),
+        ),
     ]
     with st.container(horizontal=True, gap="small"):
-        for name, suffix, build in files:
+        for name, suffix, build, label, help_text in files:
             st.download_button(
-                t(f"eksport.{name}", lang),
+                label,
                 data=build,
                 file_name=export.filename(exhibit, suffix),
                 mime=MIME[suffix.rsplit(".", 1)[-1]],
                 key=f"{name}-{key}",
-                help=t(f"eksport.{name}_help", lang),
+                help=help_text,
                 on_click="ignore",
                 icon=":material/download:",
             )

@@ -10,7 +10,7 @@ from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 
 from kommuneokonomi.charts import theme
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import t, use_language
 from kommuneokonomi.ui import controls, url
 
 MOBILE_HINTS = ("Mobile", "Android", "iPhone")
@@ -24,7 +24,7 @@ def is_compact() -> bool:
 
 @dataclass(frozen=True)
 class PageContext:
-    """What a page needs to render: the language and the chosen municipality."""
+    """What a page needs to render: the language (also i18n.current) and the municipality."""
 
     lang: str
     kommune: str
@@ -45,19 +45,23 @@ def route_through_app() -> None:
 
 
 def header(title_key: str, *, with_kommune: bool = True) -> PageContext:
-    """Page title, language switch, municipality picker and any notices about the URL."""
+    """Page title, language switch, municipality picker and any notices about the URL.
+
+    Chooses the language of this script run: every text made after the header is in it.
+    """
     route_through_app()
     url.note_page(title_key)
     lang = controls.current_lang()
+    use_language(lang)
     theme.COMPACT.set(is_compact())
     left, right = st.columns([5, 1], vertical_alignment="bottom")
     with left:
-        st.title(t(title_key, lang))
+        st.title(t(title_key))
     with right:
-        controls.language_switch(lang)
-    kommune = controls.kommune_picker(lang) if with_kommune else ""
+        controls.language_switch()
+    kommune = controls.kommune_picker() if with_kommune else ""
     controls.carry_shared()
-    controls.show_notices(lang)
+    controls.show_notices()
     return PageContext(lang, kommune)
 
 

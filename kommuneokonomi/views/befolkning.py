@@ -24,6 +24,7 @@ from kommuneokonomi.queries import befolkning, framskriving
 from kommuneokonomi.sources import source_line
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views.befolkningsserier import (
+    GROUP_NAMES,
     LEVEL_COLOURS,
     LEVELS,
     PERSONS_HOVER,
@@ -54,15 +55,18 @@ def _side(frame: pd.DataFrame, sex: str, label: str) -> Side:
     return Side(label, part["age"].tolist(), part["share"].tolist(), part["persons"].tolist())
 
 
-def _pyramid_title(code: str, year: int, frame: pd.DataFrame, lang: str) -> str:
-    share = percent(befolkning.share_aged(frame, 67), lang)
-    name = region_name(code, lang)
+def _pyramid_title(
+    code: str,
+    year: int,
+    frame: pd.DataFrame,
+) -> str:
+    share = percent(befolkning.share_aged(frame, 67))
+    name = region_name(code)
     if code == LANDET:
         first = befolkning.years()[0]
-        other = percent(befolkning.share_aged(befolkning.pyramid(LANDET, first), 67), lang)
+        other = percent(befolkning.share_aged(befolkning.pyramid(LANDET, first), 67))
         title = t(
             "befolkning.pyramid_title_landet",
-            lang,
             region=name,
             share=share,
             year=year,
@@ -70,66 +74,66 @@ def _pyramid_title(code: str, year: int, frame: pd.DataFrame, lang: str) -> str:
             other_year=first,
         )
     else:
-        other = percent(befolkning.share_aged(befolkning.pyramid(LANDET, year), 67), lang)
+        other = percent(befolkning.share_aged(befolkning.pyramid(LANDET, year), 67))
         title = t(
             "befolkning.pyramid_title",
-            lang,
             region=name,
             share=share,
             year=year,
             other=other,
-            other_region=region_name(LANDET, lang),
+            other_region=region_name(LANDET),
         )
     if frame["estimated"].any():
-        suffix = "estimated_suffix" if len(code) == 4 else "estimated_sum_suffix"
-        title += t(f"befolkning.{suffix}", lang)
+        title += (
+            t("befolkning.estimated_suffix")
+            if len(code) == 4
+            else t("befolkning.estimated_sum_suffix")
+        )
     return title
 
 
 @cached_view()
 def pyramid(state: ViewState, level: str = "kommune") -> Exhibit:
     """Men and women by single age as shares of the population, with Norway as an outline."""
-    lang, year = state.lang, population_year(state)
+    year = population_year(state)
     code = level_region(state.kommune, level)
     frame = befolkning.pyramid(code, year)
-    name = region_name(code, lang)
-    men, women = t("befolkning.men", lang), t("befolkning.women", lang)
+    name = region_name(code)
+    men, women = t("befolkning.men"), t("befolkning.women")
     data = frame.assign(region_code=code, region=name, year=year, norway_share=float("nan"))
     outline = None
-    details = [t("befolkning.pyramid_note", lang)]
+    details = [t("befolkning.pyramid_note")]
     if code != LANDET:
         norway = befolkning.pyramid(LANDET, year)
         outline = (_side(norway, "1", men), _side(norway, "2", women))
         data["norway_share"] = norway["share"].to_numpy()
-        details.append(t("befolkning.pyramid_outline_note", lang))
+        details.append(t("befolkning.pyramid_outline_note"))
     estimated = bool(frame["estimated"].any())
     if estimated:
-        details.append(t("befolkning.pyramid_estimated_note", lang))
-    notes = one_line(estimate_notes(data, lang))
-    title = _pyramid_title(code, year, frame, lang)
+        details.append(t("befolkning.pyramid_estimated_note"))
+    notes = one_line(estimate_notes(data))
+    title = _pyramid_title(code, year, frame)
     refs = population_refs(set())
-    source = source_line(refs, lang, t("befolkning.jan1", lang, year=year))
+    source = source_line(refs, t("befolkning.jan1", year=year))
     fig = pyramid_chart(
         _side(frame, "1", men),
         _side(frame, "2", women),
         name=name,
         color=LEVEL_COLOURS[level],
-        lang=lang,
-        persons_word=t("common.persons", lang),
-        age_word=t("befolkning.age_word", lang),
+        persons_word=t("common.persons"),
+        age_word=t("befolkning.age_word"),
         estimated=estimated,
         outline=outline,
-        outline_name=region_name(LANDET, lang),
+        outline_name=region_name(LANDET),
         outline_color=theme.LANDET,
     )
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
         height=520,
-        x_title=t("befolkning.axis_share", lang),
-        y_title=t("befolkning.axis_age", lang),
+        x_title=t("befolkning.axis_share"),
+        y_title=t("befolkning.axis_age"),
     )
     data["sex_label"] = data["sex"].map({"1": men, "2": women})
     columns = {
@@ -152,7 +156,6 @@ def pyramid(state: ViewState, level: str = "kommune") -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=str(year),
-        lang=lang,
         figure=fig,
         notes=notes,
         details=tuple(details),
@@ -170,15 +173,16 @@ def _first_last(series: pd.DataFrame, group: str) -> tuple[float, float]:
     return float(part["persons"].iloc[0]), float(part["persons"].iloc[-1])
 
 
-def _groups_title(code: str, lang: str) -> str:
+def _groups_title(
+    code: str,
+) -> str:
     """How the oldest and youngest groups changed over the registered (non-estimated) years."""
     history = reliable(befolkning.group_series(code), code)
     return t(
         "befolkning.groups_title",
-        lang,
-        region=region_name(code, lang),
-        c80=change_words(*_first_last(history, "80+"), lang),
-        c0=change_words(*_first_last(history, "0-19"), lang),
+        region=region_name(code),
+        c80=change_words(*_first_last(history, "80+")),
+        c0=change_words(*_first_last(history, "0-19")),
         first=int(history["year"].min()),
         last=int(history["year"].max()),
     )
@@ -187,47 +191,41 @@ def _groups_title(code: str, lang: str) -> str:
 @cached_view()
 def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
     """Persons aged 0–19, 20–66, 67–79 and 80+ per year, one panel each, with projections."""
-    lang = state.lang
     code = level_region(state.kommune, level)
     color = LEVEL_COLOURS[level]
     proj_code = projection_region(code)
     table_id = framskriving.newest_table(proj_code, with_groups=True)
     items, rows, tables = [], [], {REGISTERED_TABLE}
     for group in befolkning.AGE_GROUPS:
-        line, registered = registered_series(code, group, color, lang, "registered")
+        line, registered = registered_series(code, group, color, "registered")
         series, bands = [line], []
         rows.append(registered.assign(age_group=group, region_code=code))
         if table_id is not None:
-            main, spread, projected = projected_series(
-                proj_code, table_id, group, color, lang, "proj"
-            )
+            main, spread, projected = projected_series(proj_code, table_id, group, color, "proj")
             series.insert(0, main)
             bands += spread
             rows.append(projected.assign(age_group=group, region_code=proj_code))
             tables.add(table_id)
-        items.append(Panel(t(f"befolkning.group.{group}", lang), series, bands))
+        items.append(Panel(t(GROUP_NAMES[group]), series, bands))
     data = pd.concat(rows, ignore_index=True)
-    data["region"] = data["region_code"].map(lambda c: region_name(c, lang))
-    title = _groups_title(code, lang)
+    data["region"] = data["region_code"].map(lambda c: region_name(c))
+    title = _groups_title(code)
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
     refs = population_refs(tables)
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = panels(items, columns=2)
-    mark_break(
-        fig, break_year(befolkning.totals(code), code), lang, label=False, row="all", col="all"
-    )
+    mark_break(fig, break_year(befolkning.totals(code), code), label=False, row="all", col="all")
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
         height=480,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_persons", lang),
+        x_title=t("befolkning.axis_year"),
+        y_title=t("befolkning.axis_persons"),
     )
     outer_titles(fig, len(items), 2)
-    line, details = projection_notes(proj_code, table_id, lang)
-    notes = one_line(line + estimate_notes(data, lang))
+    line, details = projection_notes(proj_code, table_id)
+    notes = one_line(line + estimate_notes(data))
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -247,7 +245,6 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig,
         notes=notes,
         details=tuple(details),
@@ -257,21 +254,20 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
 
 
 @cached_view()
-def population(code: str, lang: str, color: str = theme.KOMMUNE) -> Exhibit:
+def population(code: str, color: str = theme.KOMMUNE) -> Exhibit:
     """Population on 1 January over time for one region."""
     frame = befolkning.totals(code)
-    name = region_name(code, lang)
+    name = region_name(code)
     last = frame.iloc[-1]
     title = t(
         "befolkning.population_title",
-        lang,
         region=name,
-        persons=number(last["persons"], lang),
+        persons=number(last["persons"]),
         year=int(last["year"]),
     )
     period = f"{int(frame['year'].min())}–{int(frame['year'].max())}"
     refs = population_refs(set())
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = lines(
         [
             Line(
@@ -288,14 +284,13 @@ def population(code: str, lang: str, color: str = theme.KOMMUNE) -> Exhibit:
         fig,
         title=title,
         source=source,
-        lang=lang,
         legend=False,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_persons", lang),
+        x_title=t("befolkning.axis_year"),
+        y_title=t("befolkning.axis_persons"),
     )
     fig.update_yaxes(tickformat=",d")
     data = frame.assign(region_code=code, region=name)
-    notes = one_line(estimate_notes(data, lang))
+    notes = one_line(estimate_notes(data))
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -312,7 +307,6 @@ def population(code: str, lang: str, color: str = theme.KOMMUNE) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig,
         notes=notes,
         kommune_code=code,
@@ -330,6 +324,6 @@ def _by_level() -> dict:
 
 
 EXHIBITS = {
-    "folketall": lambda state: population(state.kommune, state.lang),
+    "folketall": lambda state: population(state.kommune),
     **_by_level(),
 }

@@ -12,7 +12,7 @@ from kommuneokonomi.charts import theme
 from kommuneokonomi.charts.lines import Band, Line
 from kommuneokonomi.datasets import LANDET
 from kommuneokonomi.formatting import percent
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.queries import befolkning, framskriving
 from kommuneokonomi.queries.kommuner import county_members, index
 from kommuneokonomi.sources import SourceRef
@@ -24,22 +24,30 @@ REGISTERED_TABLE = "07459"
 LEVELS = ("kommune", "fylke", "landet")
 LEVEL_COLOURS = {"kommune": theme.KOMMUNE, "fylke": theme.FYLKE, "landet": theme.LANDET}
 PERSONS_HOVER = "%{y:,.0f}"
+GROUP_NAMES = {  # befolkning.AGE_GROUPS
+    "0-19": N_("befolkning.group.0-19"),
+    "20-66": N_("befolkning.group.20-66"),
+    "67-79": N_("befolkning.group.67-79"),
+    "80+": N_("befolkning.group.80+"),
+}
 
 # NOTE: before 2024 the seed data split old 1507 Ålesund 50/50 into 1508 Ålesund and 1580
 # Haram (in reality about 6:1), so their series jump in 2024; this is said in words.
 SPLIT_50_50 = ("1508", "1580")
 
 
-def estimate_notes(data: pd.DataFrame, lang: str) -> list[str]:
+def estimate_notes(
+    data: pd.DataFrame,
+) -> list[str]:
     """Explain hollow markers: estimated municipality splits, or sums that include them."""
     flagged = data.loc[data["estimated"].fillna(False).astype(bool), "region_code"].unique()
     notes = []
     if any(len(c) == 4 and c not in SPLIT_50_50 for c in flagged):
-        notes.append(t("befolkning.estimated_note", lang))
+        notes.append(t("befolkning.estimated_note"))
     if any(len(c) < 4 for c in flagged):
-        notes.append(t("befolkning.estimated_sum_note", lang))
+        notes.append(t("befolkning.estimated_sum_note"))
     if any(c in SPLIT_50_50 for c in flagged):
-        notes.append(t("befolkning.split_note", lang))
+        notes.append(t("befolkning.split_note"))
     return notes
 
 
@@ -75,13 +83,16 @@ def population_year(state: ViewState) -> int:
     return state.aar if state.aar in years else years[-1]
 
 
-def change_words(first: float, last: float, lang: str) -> str:
+def change_words(
+    first: float,
+    last: float,
+) -> str:
     """'økte med 12 %' / 'fell by 3 %': the relative change in words."""
     pct = 100 * (last - first) / first
     if round(pct) == 0:
-        return t("befolkning.change_flat", lang)
-    key = "befolkning.change_up" if pct > 0 else "befolkning.change_down"
-    return t(key, lang, pct=percent(abs(pct), lang, 0))
+        return t("befolkning.change_flat")
+    key = N_("befolkning.change_up") if pct > 0 else N_("befolkning.change_down")
+    return t(key, pct=percent(abs(pct), 0))
 
 
 def reliable(rows: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -100,9 +111,7 @@ def break_year(rows: pd.DataFrame, code: str) -> int | None:
     return int(kept["year"].min()) if len(kept) < len(rows) else None
 
 
-def mark_break(
-    fig: go.Figure, year: int | None, lang: str, *, label: bool = True, **where: object
-) -> None:
+def mark_break(fig: go.Figure, year: int | None, *, label: bool = True, **where: object) -> None:
     """A dotted line where a municipality's estimated figures end (its series break).
 
     `where` passes row/col to place it in panels; panels go without the label.
@@ -111,7 +120,7 @@ def mark_break(
         return
     if label:
         where |= {
-            "annotation_text": t("befolkning.break_label", lang, year=year),
+            "annotation_text": t("befolkning.break_label", year=year),
             "annotation_position": "top left",
             "annotation_font": {"size": 10, "color": theme.ESTIMATE},
         }
@@ -130,17 +139,22 @@ def is_snapshot() -> bool:
     return SourceRef.of("framskriving").origin == "snapshot"
 
 
-def missing_projection_notes(missing: list[str], totals_only: list[str], lang: str) -> list[str]:
+def missing_projection_notes(
+    missing: list[str],
+    totals_only: list[str],
+) -> list[str]:
     """Say in one sentence each which regions lack a projection, or have it only as a total
     (offline: everywhere but Telemark)."""
     notes = []
     if missing:
-        names = ", ".join(region_name(c, lang) for c in missing)
-        notes.append(t("befolkning.missing_projection", lang, regions=names))
+        names = ", ".join(region_name(c) for c in missing)
+        notes.append(t("befolkning.missing_projection", regions=names))
     if totals_only:
-        names = ", ".join(region_name(c, lang) for c in totals_only)
-        key = "befolkning.totals_only_offline" if is_snapshot() else "befolkning.totals_only"
-        notes.append(t(key, lang, regions=names))
+        names = ", ".join(region_name(c) for c in totals_only)
+        key = (
+            N_("befolkning.totals_only_offline") if is_snapshot() else N_("befolkning.totals_only")
+        )
+        notes.append(t(key, regions=names))
     return notes
 
 
@@ -155,7 +169,7 @@ def projection_region(code: str) -> str:
 
 
 def projected_series(
-    code: str, table_id: str, group: str, color: str, lang: str, legendgroup: str
+    code: str, table_id: str, group: str, color: str, legendgroup: str
 ) -> tuple[Line, list[Band], pd.DataFrame]:
     """The main alternative as a dashed line, low–high as a band (none where the table holds
     only the main alternative, as the all-municipality totals do), and the rows drawn."""
@@ -163,7 +177,7 @@ def projected_series(
     low = frame[[framskriving.LOW, framskriving.HIGH]].min(axis=1)
     high = frame[[framskriving.LOW, framskriving.HIGH]].max(axis=1)
     line = Line(
-        t("befolkning.line_main", lang),
+        t("befolkning.line_main"),
         frame["year"],
         frame[framskriving.MAIN],
         color,
@@ -174,7 +188,7 @@ def projected_series(
     )
     bands = []
     if low.notna().any():
-        bands.append(Band(t("befolkning.band", lang), frame["year"], low, high, color, legendgroup))
+        bands.append(Band(t("befolkning.band"), frame["year"], low, high, color, legendgroup))
     rows = frame.melt(id_vars="year", var_name="alternative", value_name="persons")
     rows = rows[rows["persons"].notna()]
     rows = rows.assign(kind="framskrevet", table_id=table_id, estimated=False)
@@ -182,7 +196,7 @@ def projected_series(
 
 
 def registered_series(
-    code: str, group: str, color: str, lang: str, legendgroup: str
+    code: str, group: str, color: str, legendgroup: str
 ) -> tuple[Line, pd.DataFrame]:
     """Registered persons in a group (or 'total') per year as a solid line, and its rows.
 
@@ -198,7 +212,7 @@ def registered_series(
         gap = pd.DataFrame({"year": [year - 0.5], "persons": [None], "estimated": [False]})
         drawn = pd.concat([rows[rows["year"] < year], gap, rows[rows["year"] >= year]])
     line = Line(
-        t("befolkning.line_registered", lang),
+        t("befolkning.line_registered"),
         drawn["year"],
         drawn["persons"],
         color,
@@ -209,26 +223,31 @@ def registered_series(
     return line, rows.assign(kind="registrert", alternative=None, table_id=REGISTERED_TABLE)
 
 
-def table_notes(found: list[tuple[str, str]], lang: str) -> list[str]:
+def table_notes(
+    found: list[tuple[str, str]],
+) -> list[str]:
     """Which projection table is drawn for which regions, and from which base year."""
     notes = []
     for table_id in dict.fromkeys(table for _, table in found):
         codes = [code for code, table in found if table == table_id]
         base = framskriving.base_year(codes[0], table_id)
-        names = f" {t('common.and', lang)} ".join(
-            [", ".join(region_name(c, lang) for c in codes[:-1]), region_name(codes[-1], lang)]
+        names = f" {t('common.and')} ".join(
+            [", ".join(region_name(c) for c in codes[:-1]), region_name(codes[-1])]
             if len(codes) > 1
-            else [region_name(codes[0], lang)]
+            else [region_name(codes[0])]
         )
-        notes.append(t("befolkning.table_note", lang, region=names, table=table_id, base=base))
+        notes.append(t("befolkning.table_note", region=names, table=table_id, base=base))
         if base < befolkning.years()[-1]:
-            notes.append(t("befolkning.older_table_note", lang, base=base))
+            notes.append(t("befolkning.older_table_note", base=base))
     return notes
 
 
-def projection_notes(code: str, table_id: str | None, lang: str) -> tuple[list[str], list[str]]:
+def projection_notes(
+    code: str,
+    table_id: str | None,
+) -> tuple[list[str], list[str]]:
     """(the note, the details) on the projection drawn (from `table_id`), or on why none is."""
-    return coverage_notes([(code, table_id)] if table_id else [], [] if table_id else [code], lang)
+    return coverage_notes([(code, table_id)] if table_id else [], [] if table_id else [code])
 
 
 def compared_regions(kommune: str) -> list[tuple[str, str]]:
@@ -247,11 +266,12 @@ def projection_with_groups(code: str) -> tuple[str, str | None]:
 
 
 def coverage_notes(
-    found: list[tuple[str, str]], absent: list[str], lang: str
+    found: list[tuple[str, str]],
+    absent: list[str],
 ) -> tuple[list[str], list[str]]:
     """(the note: which regions have no projection by age, the details: how to read the lines
     and which table is drawn from which base year)."""
-    details = [t("befolkning.projection_note", lang), *table_notes(found, lang)] if found else []
+    details = [t("befolkning.projection_note"), *table_notes(found)] if found else []
     totals_only = [c for c in absent if framskriving.newest_table(c) is not None]
     missing = [c for c in absent if c not in totals_only]
-    return missing_projection_notes(missing, totals_only, lang), details
+    return missing_projection_notes(missing, totals_only), details

@@ -15,8 +15,8 @@ from kommuneokonomi.charts.bars import year_bars
 from kommuneokonomi.charts.lines import Line, lines
 from kommuneokonomi.datasets import KOSTRA_LANDET, KOSTRA_LANDET_UTEN_OSLO
 from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.formatting import number, percent, signed
-from kommuneokonomi.i18n import t
+from kommuneokonomi.formatting import number, percent, percent_suffix, signed
+from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.indicators import NETTO_DRIFTSRESULTAT, TBU_NORM_KOMMUNE_PCT
 from kommuneokonomi.queries import driftsresultat as ndr_queries
 from kommuneokonomi.queries import kostra
@@ -38,9 +38,9 @@ def latest_year() -> int:
     return max(kostra.years(NETTO_DRIFTSRESULTAT))
 
 
-def norm_text(lang: str) -> str:
+def norm_text() -> str:
     """The TBU norm as text: '1,75 %'."""
-    return percent(TBU_NORM_KOMMUNE_PCT, lang, 2)
+    return percent(TBU_NORM_KOMMUNE_PCT, 2)
 
 
 def chosen_year(state: ViewState) -> int:
@@ -49,48 +49,60 @@ def chosen_year(state: ViewState) -> int:
     return state.aar if state.aar in years else max(years)
 
 
-def pct_suffix(lang: str) -> str:
+def pct_suffix() -> str:
     """Axis tick suffix for percentages: ' %' (non-breaking) in bokmål, '%' in English."""
-    return "%" if lang == "en" else "\u00a0%"
+    return percent_suffix()
 
 
-def relation(value: float, other: float, lang: str) -> str:
+def relation(
+    value: float,
+    other: float,
+) -> str:
     """'over', 'under' or 'på nivå med' (and English), comparing figures with one decimal."""
     if abs(value - other) < EQUAL_PP:
-        return t("ndr.rel_equal", lang)
-    return t("ndr.rel_above" if value > other else "ndr.rel_below", lang)
+        return t("ndr.rel_equal")
+    return t("ndr.rel_above") if value > other else t("ndr.rel_below")
 
 
-def vintage_label(vintage: str | None, lang: str) -> str:
+def vintage_label(
+    vintage: str | None,
+) -> str:
     """'foreløpig', 'årgang ukjent' or '' (final or no row), for tables and hover texts."""
     if vintage == "preliminary":
-        return t("common.preliminary", lang)
+        return t("common.preliminary")
     if vintage == "unknown":
-        return t("common.vintage_unknown", lang)
+        return t("common.vintage_unknown")
     return ""
 
 
-def mill_kr(value: float, lang: str) -> str:
+def mill_kr(
+    value: float,
+) -> str:
     """An amount in millions of kroner with one decimal: '64,7 mill. kr'."""
-    return t("ndr.mill_kr", lang, value=number(value, lang, 1))
+    return t("ndr.mill_kr", value=number(value, 1))
 
 
-def kr(value: float | None, lang: str) -> str:
+def kr(
+    value: float | None,
+) -> str:
     """An amount in whole kroner: '1 897 kr'."""
-    return t("ndr.kr", lang, value=number(value, lang))
+    return t("ndr.kr", value=number(value))
 
 
-def gap_words(gap: NormGap, name: str, lang: str) -> str:
+def gap_words(
+    gap: NormGap,
+    name: str,
+) -> str:
     """The gap to the norm as a sentence: how much better the result had to be, or by how
     much it beat the norm, in mill. kr and kr per innbygger."""
     values = {
         "kommune": name,
         "year": gap.year,
-        "amount": mill_kr(abs(gap.mill_kr), lang),
-        "per_head": kr(abs(gap.kr_per_innbygger), lang) if gap.kr_per_innbygger else "–",
+        "amount": mill_kr(abs(gap.mill_kr)),
+        "per_head": kr(abs(gap.kr_per_innbygger)) if gap.kr_per_innbygger else "–",
     }
-    key = "ndr.gap_needed" if gap.mill_kr > 0 else "ndr.gap_margin"
-    return t(key, lang, **values)
+    key = N_("ndr.gap_needed") if gap.mill_kr > 0 else N_("ndr.gap_margin")
+    return t(key, **values)
 
 
 def _mark_break(fig: go.Figure, first_year: int, label: str) -> None:
@@ -106,7 +118,7 @@ def _mark_break(fig: go.Figure, first_year: int, label: str) -> None:
 @cached_view()
 def trend(state: ViewState) -> Exhibit:
     """The municipality's netto driftsresultat over time with its group, Landet and the norm."""
-    lang, code = state.lang, state.kommune
+    code = state.kommune
     year = state.aar or latest_year()
     regions = kostra.comparison_regions(code, year)
     rows = kostra.series(NETTO_DRIFTSRESULTAT, tuple(regions))
@@ -119,7 +131,7 @@ def trend(state: ViewState) -> Exhibit:
         color = LANDET_COLOURS.get(region) or ROLE_COLOURS[level]
         series.append(
             Line(
-                region_name(region, lang),
+                region_name(region),
                 part["year"],
                 part["value"],
                 color,
@@ -130,52 +142,49 @@ def trend(state: ViewState) -> Exhibit:
             )
         )
     own = rows[(rows["region_code"] == code) & rows["value"].notna()]
-    name = region_name(code, lang)
+    name = region_name(code)
     if own.empty:
-        title = t("ndr.trend_title_missing", lang, kommune=name)
+        title = t("ndr.trend_title_missing", kommune=name)
     else:
         last = own.sort_values("year").iloc[-1]
-        key = "above" if last["value"] >= TBU_NORM_KOMMUNE_PCT else "below"
+        above = last["value"] >= TBU_NORM_KOMMUNE_PCT
+        key = N_("ndr.trend_title_above") if above else N_("ndr.trend_title_below")
         title = t(
-            f"ndr.trend_title_{key}",
-            lang,
+            key,
             kommune=name,
-            value=percent(last["value"], lang),
+            value=percent(last["value"]),
             year=int(last["year"]),
-            norm=norm_text(lang),
+            norm=norm_text(),
         )
     period = f"{int(rows['year'].min())}–{int(rows['year'].max())}" if len(rows) else ""
     refs = [SourceRef.of("kostra")]
-    source = source_line(refs, lang, period)
-    fig = lines(
-        series, hline=(TBU_NORM_KOMMUNE_PCT, t("ndr.norm", lang, norm=norm_text(lang)), theme.NORM)
-    )
+    source = source_line(refs, period)
+    fig = lines(series, hline=(TBU_NORM_KOMMUNE_PCT, t("ndr.norm", norm=norm_text()), theme.NORM))
     details = []
     group_rows = rows[rows["region_level"] == "kostragruppe"]
     if len(group_rows) and group_rows["year"].min() < kostra.GROUP_BREAK_YEAR:
-        _mark_break(fig, kostra.GROUP_BREAK_YEAR, t("ndr.break_label", lang))
-        details.append(t("ndr.group_break_note", lang))
+        _mark_break(fig, kostra.GROUP_BREAK_YEAR, t("ndr.break_label"))
+        details.append(t("ndr.group_break_note"))
     renumbered = kostra.renumbering(rows, code)
     if renumbered:
         first, old_code = renumbered
-        _mark_break(fig, first, t("ndr.renumber_label", lang, code=code))
-        details.append(t("ndr.renumber_note", lang, year=first, old=old_code, code=code))
+        _mark_break(fig, first, t("ndr.renumber_label", code=code))
+        details.append(t("ndr.renumber_note", year=first, old=old_code, code=code))
     group = kostra.kostragruppe(code, year)
     if group:
-        details.append(t("ndr.group_year_note", lang, year=group[1]))
+        details.append(t("ndr.group_year_note", year=group[1]))
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
-        x_title=t("common.year", lang),
-        y_title=t("ndr.axis_short", lang),
+        x_title=t("common.year"),
+        y_title=t("ndr.axis_short"),
     )
-    fig.update_yaxes(ticksuffix=pct_suffix(lang))
+    fig.update_yaxes(ticksuffix=pct_suffix())
     # Region names as the legend shows them ('Norway', not SSB's 'Landet', in English).
     data = rows.assign(
         indicator_code=NETTO_DRIFTSRESULTAT,
-        region_name=rows["region_code"].map(lambda c: region_name(c, lang)),
+        region_name=rows["region_code"].map(lambda c: region_name(c)),
     )
     columns = {
         "region_code": "region_code",
@@ -189,7 +198,7 @@ def trend(state: ViewState) -> Exhibit:
         "basis": "computed_from",
         "indicator_code": "indicator_code",
     }
-    note = data_note(rows, lang)
+    note = data_note(rows)
     return Exhibit(
         id="ndr-trend",
         title=title,
@@ -198,7 +207,6 @@ def trend(state: ViewState) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig if len(rows) else None,
         notes=(note,) if note else (),
         details=tuple(details),
@@ -212,13 +220,13 @@ def trend(state: ViewState) -> Exhibit:
 def normgap(state: ViewState) -> Exhibit:
     """The gap to the TBU norm in mill. kr, year by year: bars up for what the result lacked,
     down for the margin above the norm."""
-    lang, code = state.lang, state.kommune
+    code = state.kommune
     rows = ndr_queries.norm_gap_series(code)
-    name = region_name(code, lang)
+    name = region_name(code)
     year = chosen_year(state)
     hit = rows[rows["year"] == year]
     if rows.empty:
-        title = t("ndr.normgap_title_missing", lang, kommune=name)
+        title = t("ndr.normgap_title_missing", kommune=name)
     else:
         shown = hit.iloc[0] if len(hit) else rows.iloc[-1]
         gap = NormGap(
@@ -229,24 +237,23 @@ def normgap(state: ViewState) -> Exhibit:
             shown["vintage"],
             shown["published"],
         )
-        title = gap_words(gap, name, lang)
+        title = gap_words(gap, name)
     colors = [theme.NORM if v > 0 else theme.KOMMUNE for v in rows["mill_kr"]]
-    texts = [signed(v, lang, 1) for v in rows["mill_kr"]]
+    texts = [signed(v, 1) for v in rows["mill_kr"]]
     hovers = [
-        gap_words(NormGap(code, int(y), float(v), p, "", None), name, lang)
+        gap_words(NormGap(code, int(y), float(v), p, "", None), name)
         for y, v, p in zip(rows["year"], rows["mill_kr"], rows["kr_per_innbygger"], strict=True)
     ]
     fig = year_bars(rows["year"].tolist(), rows["mill_kr"].tolist(), colors, texts, hovers)
     period = f"{int(rows['year'].min())}–{int(rows['year'].max())}" if len(rows) else ""
     refs = [SourceRef.of("kostra", ("12137",))]
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
-        x_title=t("common.year", lang),
-        y_title=t("ndr.normgap_axis", lang),
+        x_title=t("common.year"),
+        y_title=t("ndr.normgap_axis"),
         height=300,
         legend=False,
     )
@@ -262,7 +269,7 @@ def normgap(state: ViewState) -> Exhibit:
         "computed": "computed",
     }
     computed = rows.assign(value=rows["mill_kr"], computed=True)
-    note = data_note(computed, lang)
+    note = data_note(computed)
     return Exhibit(
         id="ndr-normgap",
         title=title,
@@ -271,10 +278,9 @@ def normgap(state: ViewState) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig if len(rows) else None,
         notes=(note,) if note else (),
-        details=(t("ndr.normgap_detail", lang, norm=norm_text(lang)),),
+        details=(t("ndr.normgap_detail", norm=norm_text()),),
         kommune_code=code,
         slug="avstand-til-tbu-normen",
         params={"aar": str(year)},
@@ -301,75 +307,81 @@ class Card:
 def cards(state: ViewState) -> list[Card]:
     """The chosen municipality's figure against the norm, the gap in kroner, its rank, Landet
     and the norm."""
-    lang, year = state.lang, chosen_year(state)
+    year = chosen_year(state)
     pos = ndr_queries.position(state.kommune, year)
-    name = region_name(state.kommune, lang)
-    own_label = t("ndr.card_value", lang, kommune=name, year=year)
-    rank_label = t("ndr.card_rank", lang, year=year)
-    rank_help = t("ndr.card_rank_help", lang, year=year)
+    name = region_name(state.kommune)
+    own_label = t("ndr.card_value", kommune=name, year=year)
+    rank_label = t("ndr.card_rank", year=year)
+    rank_help = t("ndr.card_rank_help", year=year)
     if pos.value is None:
-        own = Card(own_label, t("ndr.card_missing", lang), help=t("ndr.card_value_help", lang))
+        own = Card(own_label, t("ndr.card_missing"), help=t("ndr.card_value_help"))
         rank = Card(rank_label, "–", help=rank_help)
     else:
         gap = pos.value - TBU_NORM_KOMMUNE_PCT
         delta = t(
             "ndr.card_gap",
-            lang,
-            gap=number(abs(gap), lang, 2),
-            rel=relation(pos.value, TBU_NORM_KOMMUNE_PCT, lang),
+            gap=number(abs(gap), 2),
+            rel=relation(pos.value, TBU_NORM_KOMMUNE_PCT),
         )
         arrow = "off" if abs(gap) < EQUAL_PP else "up" if gap > 0 else "down"
         own = Card(
             own_label,
-            percent(pos.value, lang),
+            percent(pos.value),
             delta,
             arrow,
-            vintage_label(pos.vintage, lang) or None,
-            t("ndr.card_value_help", lang),
+            vintage_label(pos.vintage) or None,
+            t("ndr.card_value_help"),
         )
-        rank_key = "ndr.card_rank_tied" if pos.tied else "ndr.card_rank_value"
-        rank = Card(rank_label, t(rank_key, lang, rank=pos.rank, n=pos.count), help=rank_help)
+        rank_key = N_("ndr.card_rank_tied") if pos.tied else N_("ndr.card_rank_value")
+        rank = Card(rank_label, t(rank_key, rank=pos.rank, n=pos.count), help=rank_help)
     landet = ndr_queries.landet(year)
     landet_card = Card(
-        t("ndr.card_landet", lang, year=year),
-        percent(landet["value"], lang) if landet is not None else t("ndr.card_missing", lang),
-        note=vintage_label(landet["vintage"], lang) or None if landet is not None else None,
-        help=t("ndr.card_landet_help", lang),
+        t("ndr.card_landet", year=year),
+        percent(landet["value"]) if landet is not None else t("ndr.card_missing"),
+        note=vintage_label(landet["vintage"]) or None if landet is not None else None,
+        help=t("ndr.card_landet_help"),
     )
-    norm = Card(t("ndr.card_norm", lang), norm_text(lang), help=t("ndr.card_norm_help", lang))
-    return [own, gap_card(state.kommune, year, lang), rank, landet_card, norm]
+    norm = Card(t("ndr.card_norm"), norm_text(), help=t("ndr.card_norm_help"))
+    return [own, gap_card(state.kommune, year), rank, landet_card, norm]
 
 
-def gap_card(code: str, year: int, lang: str) -> Card:
+def gap_card(
+    code: str,
+    year: int,
+) -> Card:
     """The gap to the norm in kroner as a card: what the result lacked, or its margin."""
     gap = ndr_queries.norm_gap(code, year)
-    help_text = t("ndr.card_normgap_help", lang, norm=norm_text(lang))
+    help_text = t("ndr.card_normgap_help", norm=norm_text())
     references = [
-        _reference_gap(region, year, lang) for region in kostra.comparison_regions(code, year)[1:3]
+        _reference_gap(region, year) for region in kostra.comparison_regions(code, year)[1:3]
     ]
     help_text += " " + " ".join(r for r in references if r)
     if gap is None:
-        return Card(t("ndr.card_normgap", lang, year=year), "–", help=help_text)
+        return Card(t("ndr.card_normgap", year=year), "–", help=help_text)
     needed = gap.mill_kr > 0
+    label = N_("ndr.card_normgap_needed") if needed else N_("ndr.card_normgap_margin")
     return Card(
-        t("ndr.card_normgap_needed" if needed else "ndr.card_normgap_margin", lang, year=year),
-        mill_kr(abs(gap.mill_kr), lang),
-        t("ndr.card_normgap_per_head", lang, value=kr(abs(gap.kr_per_innbygger or 0), lang))
+        t(label, year=year),
+        mill_kr(abs(gap.mill_kr)),
+        t("ndr.card_normgap_per_head", value=kr(abs(gap.kr_per_innbygger or 0)))
         if gap.kr_per_innbygger is not None
         else None,
         "down" if needed else "up",
-        t("ndr.computed_short", lang),
+        t("ndr.computed_short"),
         help_text,
     )
 
 
-def _reference_gap(region: str, year: int, lang: str) -> str:
+def _reference_gap(
+    region: str,
+    year: int,
+) -> str:
     """'KOSTRA-gruppe 12: 450 kr per innbygger over normen.' for a group or Landet, or ''."""
     gap = ndr_queries.norm_gap(region, year)
     if gap is None or gap.kr_per_innbygger is None:
         return ""
-    key = "ndr.reference_needed" if gap.mill_kr > 0 else "ndr.reference_margin"
-    return t(key, lang, region=region_name(region, lang), value=kr(abs(gap.kr_per_innbygger), lang))
+    key = N_("ndr.reference_needed") if gap.mill_kr > 0 else N_("ndr.reference_margin")
+    return t(key, region=region_name(region), value=kr(abs(gap.kr_per_innbygger)))
 
 
 def missing_count(exhibit: Exhibit) -> int:
@@ -382,16 +394,15 @@ def missing_notice(state: ViewState) -> str | None:
     split out of an older municipality after that year, or how many do have one and which
     other years this one has. None when the figure exists.
     """
-    lang, year = state.lang, chosen_year(state)
+    year = chosen_year(state)
     pos = ndr_queries.position(state.kommune, year)
     if pos.value is not None:
         return None
-    name = region_name(state.kommune, lang)
+    name = region_name(state.kommune)
     split = split_from(state.kommune)
     if split and year < split.first_year:
         return t(
             "ndr.missing_split",
-            lang,
             kommune=name,
             year=year,
             first=split.first_year,
@@ -399,7 +410,6 @@ def missing_notice(state: ViewState) -> str | None:
         )
     text = t(
         "ndr.missing_kommune",
-        lang,
         kommune=name,
         year=year,
         n=pos.count,
@@ -408,7 +418,7 @@ def missing_notice(state: ViewState) -> str | None:
     others = [y for y in ndr_queries.years_with_figures(state.kommune) if y != year]
     if others:
         text += " " + t(
-            "ndr.missing_other_years", lang, kommune=name, years=", ".join(str(y) for y in others)
+            "ndr.missing_other_years", kommune=name, years=", ".join(str(y) for y in others)
         )
     return text
 
@@ -416,28 +426,27 @@ def missing_notice(state: ViewState) -> str | None:
 def norm_gap(state: ViewState) -> str | None:
     """The distance to the TBU norm in words: percentage points, and what it means in kroner
     (mill. kr and kr per innbygger). None without a figure."""
-    lang, year = state.lang, chosen_year(state)
+    year = chosen_year(state)
     pos = ndr_queries.position(state.kommune, year)
     if pos.value is None:
         return None
-    name = region_name(state.kommune, lang)
+    name = region_name(state.kommune)
     text = t(
         "ndr.gap_pp",
-        lang,
         kommune=name,
         year=year,
-        gap=number(abs(pos.value - TBU_NORM_KOMMUNE_PCT), lang, 2),
-        rel=relation(pos.value, TBU_NORM_KOMMUNE_PCT, lang),
+        gap=number(abs(pos.value - TBU_NORM_KOMMUNE_PCT), 2),
+        rel=relation(pos.value, TBU_NORM_KOMMUNE_PCT),
     )
     gap = ndr_queries.norm_gap(state.kommune, year)
     if gap is not None:
-        text += " " + gap_words(gap, name, lang) + "."
+        text += " " + gap_words(gap, name) + "."
     return text
 
 
 def cards_source(state: ViewState) -> str:
     """The source line for the cards and the sentence above the charts."""
-    return source_line([SourceRef.of("kostra")], state.lang, str(chosen_year(state)))
+    return source_line([SourceRef.of("kostra")], str(chosen_year(state)))
 
 
 EXHIBITS = {"ndr-trend": trend, "ndr-normgap": normgap}

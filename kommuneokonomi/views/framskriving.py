@@ -14,7 +14,7 @@ from kommuneokonomi.charts.lines import Band, Line, lines
 from kommuneokonomi.charts.maps import Area, Scale, choropleth
 from kommuneokonomi.charts.panels import Panel, outer_titles, panels
 from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.formatting import number, signed
+from kommuneokonomi.formatting import number, percent_suffix, signed
 from kommuneokonomi.i18n import t
 from kommuneokonomi.queries import befolkning, framskriving
 from kommuneokonomi.queries import driftsresultat as ndr_queries
@@ -55,19 +55,16 @@ from kommuneokonomi.views.tabeller import pinned_and_found
 @cached_view()
 def projection(state: ViewState, level: str = "kommune") -> Exhibit:
     """Registered population since 2005 and SSB's newest projection to 2050 with its band."""
-    lang = state.lang
     code = level_region(state.kommune, level)
-    color, name = LEVEL_COLOURS[level], region_name(code, lang)
+    color, name = LEVEL_COLOURS[level], region_name(code)
     proj_code = projection_region(code)
     table_id = framskriving.newest_table(proj_code)
-    line, registered = registered_series(code, "total", color, lang, "registered")
+    line, registered = registered_series(code, "total", color, "registered")
     series, bands, frames = [line], [], [registered.assign(region_code=code)]
     history = befolkning.totals(code)
     now, year = history["persons"].iloc[-1], int(history["year"].iloc[-1])
     if table_id is not None:
-        main, spread, projected = projected_series(
-            proj_code, table_id, "total", color, lang, "proj"
-        )
+        main, spread, projected = projected_series(proj_code, table_id, "total", color, "proj")
         series.insert(0, main)
         bands += spread
         frames.append(projected.assign(region_code=proj_code))
@@ -76,45 +73,42 @@ def projection(state: ViewState, level: str = "kommune") -> Exhibit:
         ]["persons"].iloc[0]
         title = t(
             "befolkning.projection_title",
-            lang,
             region=name,
-            future=number(end, lang),
+            future=number(end),
             end=PROJECTION_END,
-            now=number(now, lang),
+            now=number(now),
             year=year,
         )
     else:
         first = reliable(history, code).iloc[0]
         title = t(
             "befolkning.projection_title_missing",
-            lang,
             region=name,
-            now=number(now, lang),
+            now=number(now),
             year=year,
             first=int(first["year"]),
-            change=change_words(first["persons"], now, lang),
+            change=change_words(first["persons"], now),
         )
     data = pd.concat(frames, ignore_index=True)
-    data["region"] = data["region_code"].map(lambda c: region_name(c, lang))
+    data["region"] = data["region_code"].map(lambda c: region_name(c))
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
     refs = population_refs({REGISTERED_TABLE, *([table_id] if table_id else [])})
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = lines(series, bands)
     fig.update_traces(showlegend=True, selector={"fill": "toself"})
-    mark_break(fig, break_year(history, code), lang)
+    mark_break(fig, break_year(history, code))
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_persons", lang),
+        x_title=t("befolkning.axis_year"),
+        y_title=t("befolkning.axis_persons"),
     )
     fig.update_yaxes(tickformat=",d")
-    line, details = projection_notes(proj_code, table_id, lang)
+    line, details = projection_notes(proj_code, table_id)
     if proj_code != code:
-        details.append(t("befolkning.oslo_county", lang))
-    notes = one_line(line + estimate_notes(data, lang))
+        details.append(t("befolkning.oslo_county"))
+    notes = one_line(line + estimate_notes(data))
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -133,7 +127,6 @@ def projection(state: ViewState, level: str = "kommune") -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig,
         notes=notes,
         details=tuple(details),
@@ -148,10 +141,12 @@ def projection_gap(state: ViewState, level: str) -> str | None:
     if framskriving.newest_table(projection_region(code)) is not None or level != "kommune":
         return None
     county = county_of(state.kommune)
-    return t("befolkning.try_county", state.lang, county=region_name(county, state.lang))
+    return t("befolkning.try_county", county=region_name(county))
 
 
-def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
+def support_ratio(
+    regions: list[tuple[str, str]],
+) -> Exhibit:
     """People aged 20–66 per person 67+, registered and projected, for up to three regions.
 
     `regions` is [(region code, colour)], the focus region first.
@@ -159,7 +154,7 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
     series, bands, rows, tables = [], [], [], {REGISTERED_TABLE}
     found, absent = [], []
     for code, color in regions:
-        name = region_name(code, lang)
+        name = region_name(code)
         hist = befolkning.support_ratio(code)
         series.append(
             Line(
@@ -195,7 +190,7 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
         )
         lower, upper = low.combine(high, min), low.combine(high, max)
         bands.append(Band(f"{name}: LLML–HHMH", lower.index, lower, upper, color, legendgroup=code))
-        label = t("befolkning.projected", lang, alt=framskriving.MAIN)
+        label = t("befolkning.projected", alt=framskriving.MAIN)
         series.append(
             Line(
                 f"{name}: {label}",
@@ -220,7 +215,7 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
         )
     focus_code = regions[0][0]
     focus = befolkning.support_ratio(focus_code).iloc[-1]
-    now = number(focus["ratio"], lang, 1)
+    now = number(focus["ratio"], 1)
     _, focus_table = projection_with_groups(focus_code)
     if focus_table is not None:
         focus_proj = framskriving.support_ratio(projection_region(focus_code), focus_table)
@@ -230,35 +225,32 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
         ]
         title = t(
             "befolkning.support_title",
-            lang,
-            region=region_name(focus_code, lang),
+            region=region_name(focus_code),
             now=now,
             year=int(focus["year"]),
-            future=number(end["ratio"].iloc[0], lang, 1),
+            future=number(end["ratio"].iloc[0], 1),
             future_year=PROJECTION_END,
         )
     else:
         title = t(
             "befolkning.support_title_no_projection",
-            lang,
-            region=region_name(focus_code, lang),
+            region=region_name(focus_code),
             now=now,
             year=int(focus["year"]),
         )
     data = pd.concat(rows, ignore_index=True)
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
     refs = population_refs(tables)
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = theme.style(
         lines(series, bands),
         title=title,
         source=source,
-        lang=lang,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_ratio", lang),
+        x_title=t("befolkning.axis_year"),
+        y_title=t("befolkning.axis_ratio"),
     )
-    line, details = coverage_notes(found, absent, lang)
-    notes = one_line(line + estimate_notes(data, lang))
+    line, details = coverage_notes(found, absent)
+    notes = one_line(line + estimate_notes(data))
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -277,7 +269,6 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig,
         notes=notes,
         details=tuple(details),
@@ -289,52 +280,48 @@ def support_ratio(regions: list[tuple[str, str]], lang: str) -> Exhibit:
 @cached_view()
 def support_ratio_for(state: ViewState) -> Exhibit:
     """The support ratio for the chosen municipality, its county (unless the same) and Norway."""
-    return support_ratio(compared_regions(state.kommune), state.lang)
+    return support_ratio(compared_regions(state.kommune))
 
 
 @cached_view()
 def persons_80(state: ViewState) -> Exhibit:
     """People aged 80 and over in the municipality, its county and Norway: one panel each."""
-    lang = state.lang
     items, frames, tables, found, absent = [], [], {REGISTERED_TABLE}, [], []
     for code, color in compared_regions(state.kommune):
-        line, registered = registered_series(code, "80+", color, lang, "registered")
+        line, registered = registered_series(code, "80+", color, "registered")
         series, bands = [line], []
         frames.append(registered.assign(region_code=code))
         proj_code, table_id = projection_with_groups(code)
         if table_id is None:
             absent.append(proj_code)
         else:
-            main, spread, projected = projected_series(
-                proj_code, table_id, "80+", color, lang, "proj"
-            )
+            main, spread, projected = projected_series(proj_code, table_id, "80+", color, "proj")
             series.insert(0, main)
             bands += spread
             frames.append(projected.assign(region_code=proj_code))
             tables.add(table_id)
             found.append((proj_code, table_id))
-        items.append(Panel(region_name(code, lang), series, bands))
+        items.append(Panel(region_name(code), series, bands))
     data = pd.concat(frames, ignore_index=True).assign(age_group="80+")
-    data["region"] = data["region_code"].map(lambda c: region_name(c, lang))
-    title = _old_title(state.kommune, data, lang)
+    data["region"] = data["region_code"].map(lambda c: region_name(c))
+    title = _old_title(state.kommune, data)
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
     refs = population_refs(tables)
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = panels(items, columns=3, x_dtick=20)
     own = data[(data["region_code"] == state.kommune) & (data["kind"] == "registrert")]
-    mark_break(fig, break_year(own, state.kommune), lang, label=False, row=1, col=1)
+    mark_break(fig, break_year(own, state.kommune), label=False, row=1, col=1)
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
         height=260,
-        x_title=t("befolkning.axis_year", lang),
-        y_title=t("befolkning.axis_persons_80", lang),
+        x_title=t("befolkning.axis_year"),
+        y_title=t("befolkning.axis_persons_80"),
     )
     outer_titles(fig, len(items), 3)
-    line, details = coverage_notes(found, absent, lang)
-    notes = one_line(line + estimate_notes(data, lang))
+    line, details = coverage_notes(found, absent)
+    notes = one_line(line + estimate_notes(data))
     columns = {
         "region_code": "region_code",
         "region": "region",
@@ -354,7 +341,6 @@ def persons_80(state: ViewState) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig,
         notes=notes,
         details=tuple(details),
@@ -363,11 +349,14 @@ def persons_80(state: ViewState) -> Exhibit:
     )
 
 
-def _old_title(kommune: str, data: pd.DataFrame, lang: str) -> str:
+def _old_title(
+    kommune: str,
+    data: pd.DataFrame,
+) -> str:
     """The municipality's 80+ count now and, where projected, in 2050."""
     registered = data[(data["region_code"] == kommune) & (data["kind"] == "registrert")]
     last = registered.sort_values("year").iloc[-1]
-    name, now, year = region_name(kommune, lang), number(last["persons"], lang), int(last["year"])
+    name, now, year = region_name(kommune), number(last["persons"]), int(last["year"])
     end = data[
         (data["region_code"] == projection_region(kommune))
         & (data["alternative"] == framskriving.MAIN)
@@ -376,22 +365,20 @@ def _old_title(kommune: str, data: pd.DataFrame, lang: str) -> str:
     if len(end):
         return t(
             "befolkning.old_title",
-            lang,
             region=name,
             now=now,
             year=year,
-            future=number(end["persons"].iloc[0], lang),
+            future=number(end["persons"].iloc[0]),
             end=PROJECTION_END,
         )
     first = reliable(registered.sort_values("year"), kommune).iloc[0]
     return t(
         "befolkning.old_title_missing",
-        lang,
         region=name,
         now=now,
         year=year,
         first=int(first["year"]),
-        change=change_words(first["persons"], last["persons"], lang),
+        change=change_words(first["persons"], last["persons"]),
     )
 
 
@@ -410,7 +397,7 @@ GROWTH_EXPORT = {
 }
 
 
-def growth_rows(lang: str) -> pd.DataFrame:
+def growth_rows() -> pd.DataFrame:
     """Every municipality's projected growth to PROJECTION_END, ranked (1 = fastest growth)."""
     rows = framskriving.growth(PROJECTION_END)
     ix = index()
@@ -422,41 +409,41 @@ def growth_rows(lang: str) -> pd.DataFrame:
     return rows.sort_values("rank").reset_index(drop=True)
 
 
-def _growth_words(rows: pd.DataFrame, code: str, lang: str) -> str:
+def _growth_words(
+    rows: pd.DataFrame,
+    code: str,
+) -> str:
     """'Drammen: +11,0 % til 2050 (nr. 60 av 357); …' or, without the municipality, the range."""
     hit = rows[rows["region_code"] == code]
     growing = int((rows["growth_pct"] > 0).sum())
     values = {"n": len(rows), "growing": growing, "end": PROJECTION_END}
     if hit.empty:
-        return t("befolkning.growth_title_all", lang, **values)
+        return t("befolkning.growth_title_all", **values)
     row = hit.iloc[0]
     return t(
         "befolkning.growth_title",
-        lang,
-        kommune=region_name(code, lang),
-        change=signed(row["growth_pct"], lang, 1, "%" if lang == "en" else "\u00a0%"),
+        kommune=region_name(code),
+        change=signed(row["growth_pct"], 1, percent_suffix()),
         rank=int(row["rank"]),
         **values,
     )
 
 
 def _growth_exhibit(state: ViewState, exhibit_id: str, slug: str, rows: pd.DataFrame, **fields):
-    lang = state.lang
     tables = tuple(sorted(set(rows["table_id"])))
     refs = [SourceRef.of("framskriving", tables)]
     period = f"{int(rows['base_year'].min())}–{PROJECTION_END}" if len(rows) else ""
     return Exhibit(
         id=exhibit_id,
-        title=_growth_words(rows, state.kommune, lang),
+        title=_growth_words(rows, state.kommune),
         data=rows[list(GROWTH_EXPORT)].reset_index(drop=True),
         columns=GROWTH_EXPORT,
         sources=tuple(refs),
-        source_text=source_line(refs, lang, period),
+        source_text=source_line(refs, period),
         period=period,
-        lang=lang,
         kommune_code=state.kommune,
         slug=slug,
-        details=(t("befolkning.growth_detail", lang, end=PROJECTION_END),),
+        details=(t("befolkning.growth_detail", end=PROJECTION_END),),
         **fields,
     )
 
@@ -464,27 +451,26 @@ def _growth_exhibit(state: ViewState, exhibit_id: str, slug: str, rows: pd.DataF
 def growth_ranking(state: ViewState) -> Exhibit:
     """Every municipality ranked by projected growth to 2050 (a table for the page)."""
     return _growth_exhibit(
-        state, "framskriving-vekst-rangering", "framskrevet-vekst", growth_rows(state.lang)
+        state, "framskriving-vekst-rangering", "framskrevet-vekst", growth_rows()
     )
 
 
 def growth_table(exhibit: Exhibit, search: str = "") -> pd.DataFrame:
     """The growth ranking for the screen: chosen municipality pinned on top, filtered by
     `search`, numbers as text in the reader's format."""
-    lang = exhibit.lang
     rows = pinned_and_found(exhibit.data, exhibit.kommune_code, search)
     return pd.DataFrame(
         {
-            t("ndr.col_rank", lang): rows["rank"],
-            t("common.kommune", lang): rows["region_name"],
-            t("common.county", lang): rows["county_name"],
-            t("befolkning.col_base", lang, year=int(rows["base_year"].max()))
-            if len(rows)
-            else "": rows["base"].map(lambda v: number(v, lang)),
-            t("befolkning.col_projected", lang, year=PROJECTION_END): rows["projected"].map(
-                lambda v: number(v, lang)
+            t("ndr.col_rank"): rows["rank"],
+            t("common.kommune"): rows["region_name"],
+            t("common.county"): rows["county_name"],
+            t("befolkning.col_base", year=int(rows["base_year"].max())) if len(rows) else "": rows[
+                "base"
+            ].map(lambda v: number(v)),
+            t("befolkning.col_projected", year=PROJECTION_END): rows["projected"].map(
+                lambda v: number(v)
             ),
-            t("befolkning.col_growth", lang): rows["growth_pct"].map(lambda v: signed(v, lang, 1)),
+            t("befolkning.col_growth"): rows["growth_pct"].map(lambda v: signed(v, 1)),
         }
     ).reset_index(drop=True)
 
@@ -493,23 +479,21 @@ def growth_table(exhibit: Exhibit, search: str = "") -> pd.DataFrame:
 def growth_map(state: ViewState) -> Exhibit:
     """A map of projected growth to 2050 for every municipality: shrinking red, growing blue,
     the chosen one outlined."""
-    lang = state.lang
-    rows = growth_rows(lang)
+    rows = growth_rows()
     bounds = ndr_queries.boundaries()
     count = len(rows)
-    suffix = "%" if lang == "en" else "\u00a0%"
+    suffix = percent_suffix()
     areas = [
         Area(
             r.region_code,
             t(
                 "befolkning.growth_hover",
-                lang,
                 kommune=r.region_name,
                 county=r.county_name,
-                change=signed(r.growth_pct, lang, 1, suffix),
-                base=number(r.base, lang),
+                change=signed(r.growth_pct, 1, suffix),
+                base=number(r.base),
                 base_year=r.base_year,
-                projected=number(r.projected, lang),
+                projected=number(r.projected),
                 end=PROJECTION_END,
                 rank=r.rank,
                 n=count,
@@ -524,16 +508,16 @@ def growth_map(state: ViewState) -> Exhibit:
         map_half_range(rows["growth_pct"]),
         "%",
         "0",
-        lambda v: number(v, lang),
+        lambda v: number(v),
     )
     chosen = next((a for a in areas if a.code == state.kommune), None)
     fig = choropleth(
         bounds.geojson,
         areas,
         scale,
-        missing_name=t("ndr.map_missing", lang, n=len(bounds.label_points) - len(areas)),
+        missing_name=t("ndr.map_missing", n=len(bounds.label_points) - len(areas)),
         chosen=chosen,
-        chosen_name=region_name(state.kommune, lang),
+        chosen_name=region_name(state.kommune),
         label_point=bounds.label_points.get(state.kommune),
     )
     exhibit = _growth_exhibit(state, "framskriving-vekst-kart", "framskrevet-vekst-kart", rows)
@@ -541,7 +525,6 @@ def growth_map(state: ViewState) -> Exhibit:
         fig,
         title=exhibit.title,
         source=exhibit.source_text,
-        lang=lang,
         height=MAP_HEIGHT[1] if not theme.COMPACT.get() else 520,
     )
     return replace(exhibit, figure=fig)

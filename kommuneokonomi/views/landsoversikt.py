@@ -15,7 +15,7 @@ from kommuneokonomi.charts.maps import Area, Scale, choropleth, mercator_aspect
 from kommuneokonomi.datasets import KOSTRA_LANDET
 from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import number, percent, signed
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.indicators import NETTO_DRIFTSRESULTAT, TBU_NORM_KOMMUNE_PCT
 from kommuneokonomi.queries import driftsresultat as ndr_queries
 from kommuneokonomi.queries.driftsresultat import Boundaries
@@ -39,41 +39,43 @@ SCALE_QUANTILE = 0.95  # the map's colours span 95 % of the distances to the nor
 # (a few municipalities with extreme results) take the end colours, so the rest stay readable
 
 
-def _names(names: list[str], lang: str) -> str:
+def _names(
+    names: list[str],
+) -> str:
     shown = ", ".join(names[:MAX_NAMES])
     rest = len(names) - MAX_NAMES
-    return shown if rest <= 0 else t("ndr.names_more", lang, names=shown, n=rest)
+    return shown if rest <= 0 else t("ndr.names_more", names=shown, n=rest)
 
 
-def year_note(frame: pd.DataFrame, year: int, lang: str, *, hollow: bool = False) -> str | None:
+def year_note(frame: pd.DataFrame, year: int, *, hollow: bool = False) -> str | None:
     """The one line under a one-year exhibit: what is computed or preliminary, and how many
     municipalities have no figure."""
     known = frame[frame["has_value"]]
-    return data_note(
-        known, lang, hollow=hollow, missing=int((~frame["has_value"]).sum()), year=year
-    )
+    return data_note(known, hollow=hollow, missing=int((~frame["has_value"]).sum()), year=year)
 
 
-def _hover(row: pd.Series, count: int, lang: str) -> str:
+def _hover(
+    row: pd.Series,
+    count: int,
+) -> str:
     """'<b>Bergen</b> (Vestland)<br>1,0 % · nr. 23 av 357<br>0,75 pp under TBU-normen<br>…'."""
     head = f"<b>{row['region_name']}</b>" + (
         f" ({row['county_name']})" if row["county_name"] else ""
     )
     if not row["has_value"]:
-        return f"{head}<br>{t('ndr.hover_missing', lang, year=int(row['year']))}"
-    label = vintage_label(row["vintage"], lang)
-    value = percent(row["value"], lang) + (f" ({label})" if label else "")
-    rank = t("ndr.hover_rank", lang, rank=int(row["rank"]), n=count)
+        return f"{head}<br>{t('ndr.hover_missing', year=int(row['year']))}"
+    label = vintage_label(row["vintage"])
+    value = percent(row["value"]) + (f" ({label})" if label else "")
+    rank = t("ndr.hover_rank", rank=int(row["rank"]), n=count)
     gap = t(
         "ndr.hover_gap",
-        lang,
-        gap=number(abs(row["gap_pp"]), lang, 2),
-        rel=relation(row["value"], TBU_NORM_KOMMUNE_PCT, lang),
+        gap=number(abs(row["gap_pp"]), 2),
+        rel=relation(row["value"], TBU_NORM_KOMMUNE_PCT),
     )
     text = f"{head}<br>{value} · {rank}<br>{gap}"
     if pd.notna(row["gap_1000kr"]):
-        key = "ndr.hover_needed" if row["gap_1000kr"] > 0 else "ndr.hover_margin"
-        text += "<br>" + t(key, lang, amount=mill_kr(abs(row["gap_1000kr"]) / 1000, lang))
+        key = N_("ndr.hover_needed") if row["gap_1000kr"] > 0 else N_("ndr.hover_margin")
+        text += "<br>" + t(key, amount=mill_kr(abs(row["gap_1000kr"]) / 1000))
     return text
 
 
@@ -84,9 +86,8 @@ def _exhibit(
     return Exhibit(
         id=exhibit_id,
         sources=tuple(refs),
-        source_text=source_line(refs, state.lang, str(year)),
+        source_text=source_line(refs, str(year)),
         period=str(year),
-        lang=state.lang,
         kommune_code=state.kommune,
         slug=slug,
         params={"aar": str(year)},
@@ -116,35 +117,32 @@ def ranking_title(state: ViewState, year: int) -> str:
     """'Bergen er nr. 23 av 357 kommuner med tall for 2025 (1,0 %)', or who is on top when the
     chosen municipality has no figure.
     """
-    lang = state.lang
     frame = ndr_queries.ranking(year)
     pos = ndr_queries.position(state.kommune, year)
-    name = region_name(state.kommune, lang)
+    name = region_name(state.kommune)
     if pos.count == 0:
-        return t("ndr.rank_title_none", lang, year=year)
+        return t("ndr.rank_title_none", year=year)
     if pos.value is not None:
         if pos.count == 1:
-            return t("ndr.rank_title_only", lang, kommune=name, year=year)
-        key = "ndr.rank_title_tied" if pos.tied else "ndr.rank_title"
+            return t("ndr.rank_title_only", kommune=name, year=year)
+        key = N_("ndr.rank_title_tied") if pos.tied else N_("ndr.rank_title")
         return t(
             key,
-            lang,
             kommune=name,
             rank=pos.rank,
             n=pos.count,
             year=year,
-            value=percent(pos.value, lang),
+            value=percent(pos.value),
         )
     top = frame.iloc[0]
     if pos.count == 1:
-        return t("ndr.rank_title_only", lang, kommune=top["region_name"], year=year)
+        return t("ndr.rank_title_only", kommune=top["region_name"], year=year)
     return t(
         "ndr.rank_title_top",
-        lang,
         top=top["region_name"],
         n=pos.count,
         year=year,
-        value=percent(top["value"], lang),
+        value=percent(top["value"]),
     )
 
 
@@ -154,7 +152,7 @@ def ranking(state: ViewState) -> Exhibit:
     year = chosen_year(state)
     frame = ndr_queries.ranking(year)
     data = frame.assign(indicator_code=NETTO_DRIFTSRESULTAT)[list(RANKING_EXPORT)]
-    note = year_note(frame, year, state.lang)
+    note = year_note(frame, year)
     return _exhibit(
         "ndr-rangering",
         "netto-driftsresultat-rangering",
@@ -165,7 +163,7 @@ def ranking(state: ViewState) -> Exhibit:
         data=data.reset_index(drop=True),
         columns=RANKING_EXPORT,
         notes=(note,) if note else (),
-        details=(t("ndr.normgap_detail", state.lang, norm=norm_text(state.lang)),),
+        details=(t("ndr.normgap_detail", norm=norm_text()),),
     )
 
 
@@ -173,22 +171,22 @@ def ranking_table(exhibit: Exhibit, search: str = "", with_missing: bool = False
     """The ranking as a table for the page: the chosen municipality pinned on top and shaded,
     filtered by `search` (name, number or county), numbers in the reader's format.
     """
-    lang, chosen = exhibit.lang, exhibit.kommune_code
+    chosen = exhibit.kommune_code
     data = exhibit.data
     keep = None if with_missing else data["value"].notna()
     rows = pinned_and_found(data, chosen, search, keep=keep)
-    value_col, needed_col = t("ndr.col_value", lang), t("ndr.col_needed", lang)
-    per_head_col, rank_col = t("ndr.col_needed_per_head", lang), t("ndr.col_rank", lang)
+    value_col, needed_col = t("ndr.col_value"), t("ndr.col_needed")
+    per_head_col, rank_col = t("ndr.col_needed_per_head"), t("ndr.col_rank")
     shown = pd.DataFrame(
         {
             rank_col: rows["rank"],
-            t("common.kommune", lang): rows["region_name"],
-            t("common.county", lang): rows["county_name"],
+            t("common.kommune"): rows["region_name"],
+            t("common.county"): rows["county_name"],
             value_col: rows["value"],
             needed_col: rows["gap_1000kr"] / 1000,
             per_head_col: rows["gap_per_innbygger"],
-            t("ndr.col_status", lang): [
-                vintage_label(v, lang) if pd.notna(x) else t("common.missing", lang)
+            t("ndr.col_status"): [
+                vintage_label(v) if pd.notna(x) else t("common.missing")
                 for v, x in zip(rows["vintage"], rows["value"], strict=True)
             ],
         }
@@ -199,9 +197,9 @@ def ranking_table(exhibit: Exhibit, search: str = "", with_missing: bool = False
         shown.style.apply(lambda _: marks, axis=0)
         .format(
             {
-                value_col: lambda v: percent(v, lang, missing=""),
-                needed_col: lambda v: signed(v, lang, 1) if pd.notna(v) else "",
-                per_head_col: lambda v: signed(v, lang, 0) if pd.notna(v) else "",
+                value_col: lambda v: percent(v, missing=""),
+                needed_col: lambda v: signed(v, 1) if pd.notna(v) else "",
+                per_head_col: lambda v: signed(v, 0) if pd.notna(v) else "",
             }
         )
         .format(na_rep="", subset=[rank_col])
@@ -225,28 +223,26 @@ def kart(state: ViewState) -> Exhibit:
     """A map of all municipalities coloured by distance to the TBU norm (diverging scale);
     municipalities without a figure in grey, the chosen one outlined.
     """
-    lang, year = state.lang, chosen_year(state)
+    year = chosen_year(state)
     frame = ndr_queries.ranking(year)
     bounds = ndr_queries.boundaries()
     count = int(frame["has_value"].sum())
     on_map = frame[frame["region_code"].isin(bounds.label_points.keys())]
     areas = [
-        Area(r["region_code"], _hover(r, count, lang), r["value"] if r["has_value"] else None)
+        Area(r["region_code"], _hover(r, count), r["value"] if r["has_value"] else None)
         for _, r in on_map.iterrows()
     ]
     known = frame[frame["has_value"]]
     scale = Scale(
         TBU_NORM_KOMMUNE_PCT,
         map_half_range(known["gap_pp"]),
-        t("ndr.map_scale", lang),
-        t("ndr.map_norm_tick", lang, norm=number(TBU_NORM_KOMMUNE_PCT, lang, 2)),
-        lambda v: number(v, lang),
+        t("ndr.map_scale"),
+        t("ndr.map_norm_tick", norm=number(TBU_NORM_KOMMUNE_PCT, 2)),
+        lambda v: number(v),
     )
     chosen = next((a for a in areas if a.code == state.kommune), None)
-    name = region_name(state.kommune, lang)
-    missing_name = t(
-        "ndr.map_missing", lang, n=len(areas) - sum(a.value is not None for a in areas)
-    )
+    name = region_name(state.kommune)
+    missing_name = t("ndr.map_missing", n=len(areas) - sum(a.value is not None for a in areas))
     extent = _map_extent(bounds, [*known["region_code"], state.kommune])
     fig = choropleth(
         bounds.geojson,
@@ -258,24 +254,21 @@ def kart(state: ViewState) -> Exhibit:
         label_point=bounds.label_points.get(state.kommune),
         extent=extent,
     )
-    title = _map_title(known, year, lang)
-    details = [t("ndr.map_scale_detail", lang, pp=number(scale.half_range, lang))]
+    title = _map_title(known, year)
+    details = [t("ndr.map_scale_detail", pp=number(scale.half_range))]
     off_map = known[~known["region_code"].isin(bounds.label_points.keys())]
     if len(off_map):
         # NOTE: figures for years before the 2020/2024 reforms can carry old municipality
         # numbers that have no outline in the 2024 boundaries.
-        details.append(
-            t("ndr.map_off_note", lang, names=_names(off_map["region_name"].tolist(), lang))
-        )
+        details.append(t("ndr.map_off_note", names=_names(off_map["region_name"].tolist())))
     refs = [SourceRef.of("kostra"), SourceRef.of("kommunegrenser")]
-    source = source_line(refs, lang, str(year))
+    source = source_line(refs, str(year))
     width = MAP_WIDTH[theme.COMPACT.get()]
     height = width * mercator_aspect(extent) if extent else MAP_HEIGHT[1]
     theme.style(
         fig,
         title=title,
         source=source,
-        lang=lang,
         height=int(min(max(height, MAP_HEIGHT[0]), MAP_HEIGHT[1])),
     )
     data = on_map[
@@ -302,7 +295,7 @@ def kart(state: ViewState) -> Exhibit:
         "status": "status",
         "computed": "computed",
     }
-    note = data_note(known, lang, hollow=False)  # the legend counts the missing
+    note = data_note(known, hollow=False)  # the legend counts the missing
     return _exhibit(
         "ndr-kart",
         "netto-driftsresultat-kart",
@@ -336,11 +329,14 @@ def _map_extent(bounds: Boundaries, codes: list[str]) -> tuple[float, float, flo
     return cx - half_x, cy - half_y, cx + half_x, cy + half_y
 
 
-def _map_title(known: pd.DataFrame, year: int, lang: str) -> str:
+def _map_title(
+    known: pd.DataFrame,
+    year: int,
+) -> str:
     if known.empty:
-        return t("ndr.rank_title_none", lang, year=year)
+        return t("ndr.rank_title_none", year=year)
     above = int((known["value"] > TBU_NORM_KOMMUNE_PCT).sum())
-    return t("ndr.map_title", lang, above=above, n=len(known), year=year)
+    return t("ndr.map_title", above=above, n=len(known), year=year)
 
 
 @cached_view()
@@ -348,51 +344,48 @@ def fordeling(state: ViewState) -> Exhibit:
     """One dot per municipality with a figure, with Landet and the TBU norm marked and the
     chosen municipality highlighted.
     """
-    lang, year = state.lang, chosen_year(state)
+    year = chosen_year(state)
     frame = ndr_queries.ranking(year)
     known = frame[frame["has_value"]].reset_index(drop=True)
     count = len(known)
     dots = [
-        Dot(r["value"], _hover(r, count, lang), r["vintage"] == "preliminary")
+        Dot(r["value"], _hover(r, count), r["vintage"] == "preliminary")
         for _, r in known.iterrows()
     ]
     landet = ndr_queries.landet(year)
     references = [
-        Reference(
-            TBU_NORM_KOMMUNE_PCT, t("ndr.norm", lang, norm=norm_text(lang)), theme.NORM, "dash"
-        )
+        Reference(TBU_NORM_KOMMUNE_PCT, t("ndr.norm", norm=norm_text()), theme.NORM, "dash")
     ]
     if landet is not None:
         references.append(
             Reference(
                 landet["value"],
-                t("ndr.landet_label", lang, value=percent(landet["value"], lang)),
+                t("ndr.landet_label", value=percent(landet["value"])),
                 theme.LANDET,
             )
         )
     hits = known.index[known["region_code"] == state.kommune]
     chosen = int(hits[0]) if len(hits) else None
-    name = region_name(state.kommune, lang)
-    label = f"{name} {percent(known.loc[chosen, 'value'], lang)}" if chosen is not None else ""
+    name = region_name(state.kommune)
+    label = f"{name} {percent(known.loc[chosen, 'value'])}" if chosen is not None else ""
     fig = beeswarm(
         dots,
         references,
-        name=t("ndr.dist_dots", lang, n=count),
+        name=t("ndr.dist_dots", n=count),
         chosen=chosen,
         chosen_name=name,
         chosen_label=label,
-        value_suffix=pct_suffix(lang),
+        value_suffix=pct_suffix(),
     )
     title = _distribution_title(state, known, landet, year)
-    note = year_note(frame, year, lang, hollow=True)
-    details = [] if landet is not None else [t("ndr.landet_missing_note", lang, year=year)]
+    note = year_note(frame, year, hollow=True)
+    details = [] if landet is not None else [t("ndr.landet_missing_note", year=year)]
     refs = [SourceRef.of("kostra")]
-    axis = t("ndr.axis_short" if theme.COMPACT.get() else "ndr.axis", lang)
+    axis = t("ndr.axis_short") if theme.COMPACT.get() else t("ndr.axis")
     theme.style(
         fig,
         title=title,
-        source=source_line(refs, lang, str(year)),
-        lang=lang,
+        source=source_line(refs, str(year)),
         x_title=axis,
         height=300 if count > 1 else 200,
     )
@@ -400,7 +393,7 @@ def fordeling(state: ViewState) -> Exhibit:
     extra = [
         {
             "region_code": None,
-            "region_name": t("ndr.norm_name", lang),
+            "region_name": t("ndr.norm_name"),
             "year": year,
             "value": TBU_NORM_KOMMUNE_PCT,
             "kind": "norm",
@@ -411,7 +404,7 @@ def fordeling(state: ViewState) -> Exhibit:
             0,
             {
                 "region_code": KOSTRA_LANDET,
-                "region_name": region_name(KOSTRA_LANDET, lang),
+                "region_name": region_name(KOSTRA_LANDET),
                 "year": year,
                 "value": landet["value"],
                 "kind": "landet",
@@ -450,37 +443,34 @@ def fordeling(state: ViewState) -> Exhibit:
 def _distribution_title(
     state: ViewState, known: pd.DataFrame, landet: pd.Series | None, year: int
 ) -> str:
-    lang = state.lang
     if known.empty:
-        return t("ndr.rank_title_none", lang, year=year)
+        return t("ndr.rank_title_none", year=year)
     hit = known[known["region_code"] == state.kommune]
     if hit.empty:
         median = float(known["value"].median())
         return t(
             "ndr.dist_title_median",
-            lang,
             n=len(known),
-            median=percent(median, lang),
+            median=percent(median),
             year=year,
-            rel=relation(median, TBU_NORM_KOMMUNE_PCT, lang),
-            norm=norm_text(lang),
+            rel=relation(median, TBU_NORM_KOMMUNE_PCT),
+            norm=norm_text(),
         )
     value = float(hit["value"].iloc[0])
     values = {
-        "kommune": region_name(state.kommune, lang),
-        "value": percent(value, lang),
+        "kommune": region_name(state.kommune),
+        "value": percent(value),
         "year": year,
-        "norm": norm_text(lang),
-        "rel_norm": relation(value, TBU_NORM_KOMMUNE_PCT, lang),
+        "norm": norm_text(),
+        "rel_norm": relation(value, TBU_NORM_KOMMUNE_PCT),
     }
     if landet is None:
-        return t("ndr.dist_title_no_landet", lang, **values)
+        return t("ndr.dist_title_no_landet", **values)
     return t(
         "ndr.dist_title",
-        lang,
         **values,
-        landet=percent(landet["value"], lang),
-        rel_landet=relation(value, landet["value"], lang),
+        landet=percent(landet["value"]),
+        rel_landet=relation(value, landet["value"]),
     )
 
 

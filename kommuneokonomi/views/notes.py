@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kommuneokonomi.formatting import iso_date
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.views.regions import region_name
 
 MAX_NAMED = 4  # rows of up to this many regions are described by name, more by count
@@ -23,34 +23,41 @@ def _years(years: pd.Series) -> str:
     return ", ".join(str(y) for y in values)
 
 
-def _which(part: pd.DataFrame, rows: pd.DataFrame, lang: str) -> str:
+def _which(
+    part: pd.DataFrame,
+    rows: pd.DataFrame,
+) -> str:
     """What part of the rows a statement is about: 'for 2020–2025' when it is all of one
     region, 'for Drammen (2020–2025) og Landet (2025)' for a few regions, '12 av 357 tall for
     2025' for many."""
     regions = rows["region_code"].dropna().unique() if "region_code" in rows else []
     if len(regions) <= 1:
-        return t("notes.for_years", lang, years=_years(part["year"]))
+        return t("notes.for_years", years=_years(part["year"]))
     if len(regions) > MAX_NAMED:
-        key = "notes.all_of" if len(part) == len(rows) else "notes.n_of"
-        return t(key, lang, n=len(part), total=len(rows), years=_years(part["year"]))
+        key = N_("notes.all_of") if len(part) == len(rows) else N_("notes.n_of")
+        return t(key, n=len(part), total=len(rows), years=_years(part["year"]))
     named = [
-        f"{region_name(code, lang)} ({_years(group['year'])})"
+        f"{region_name(code)} ({_years(group['year'])})"
         for code, group in part.groupby("region_code", sort=False)
     ]
     if len(named) > 1:
         named = [", ".join(named[:-1]), named[-1]]
-    return t("notes.for_regions", lang, regions=f" {t('common.and', lang)} ".join(named))
+    return t("notes.for_regions", regions=f" {t('common.and')} ".join(named))
 
 
-def _release(part: pd.DataFrame, lang: str) -> str:
+def _release(
+    part: pd.DataFrame,
+) -> str:
     published = part["published"].dropna()
-    when = iso_date(published.max(), lang) if len(published) else "–"
+    when = iso_date(published.max()) if len(published) else "–"
     final = (part["vintage"] == "final").all()
-    return t("notes.release_final" if final else "notes.release_preliminary", lang, date=when)
+    return (
+        t("notes.release_final", date=when) if final else t("notes.release_preliminary", date=when)
+    )
 
 
 def data_note(
-    rows: pd.DataFrame, lang: str, *, hollow: bool = True, missing: int = 0, year: int | None = None
+    rows: pd.DataFrame, *, hollow: bool = True, missing: int = 0, year: int | None = None
 ) -> str | None:
     """One sentence on the rows shown: which values SSB's amounts were used to compute (with
     their release), which are preliminary (drawn hollow when `hollow`) or of unknown vintage,
@@ -64,27 +71,26 @@ def data_note(
         parts.append(
             t(
                 "notes.computed",
-                lang,
-                which=_which(computed, shown, lang),
-                release=_release(computed, lang),
+                which=_which(computed, shown),
+                release=_release(computed),
             )
         )
     preliminary = shown[shown["vintage"] == "preliminary"]
     if len(preliminary):
         published = preliminary["published"].dropna()
+        key = N_("notes.preliminary_hollow") if hollow else N_("notes.preliminary")
         parts.append(
             t(
-                "notes.preliminary_hollow" if hollow else "notes.preliminary",
-                lang,
-                which=_which(preliminary, shown, lang),
-                published=iso_date(published.max(), lang) if len(published) else "–",
+                key,
+                which=_which(preliminary, shown),
+                published=iso_date(published.max()) if len(published) else "–",
             )
         )
     unknown = shown[shown["vintage"] == "unknown"]
     if len(unknown):
-        parts.append(t("notes.vintage_unknown", lang, which=_which(unknown, shown, lang)))
+        parts.append(t("notes.vintage_unknown", which=_which(unknown, shown)))
     if missing:
-        parts.append(t("notes.missing", lang, n=missing, year=year))
+        parts.append(t("notes.missing", n=missing, year=year))
     if not parts:
         return None
     text = "; ".join(parts)

@@ -22,7 +22,7 @@ from kommuneokonomi.errors import DataError
 from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import iso_date, number, percent
 from kommuneokonomi.formatting import markdown_literal as md
-from kommuneokonomi.i18n import t
+from kommuneokonomi.i18n import N_, current, t, tn
 from kommuneokonomi.indicators import NETTO_DRIFTSRESULTAT, TBU_NORM_KOMMUNE_PCT
 from kommuneokonomi.queries import om as q
 from kommuneokonomi.queries.kommuner import index
@@ -35,27 +35,55 @@ from kommuneokonomi.views.regions import region_name
 
 # Short key-figure names for the coverage chart (the registry's names are too long for an axis).
 SHORT_NAMES = {
-    NETTO_DRIFTSRESULTAT: ("Netto driftsresultat", "Net operating result"),
-    "KOSAGD290000": ("Mindre-/merforbruk", "Surplus/deficit"),
-    "KOSKG280000": ("Arbeidskapital", "Working capital"),
-    "KOSKG400000": ("Netto renteeksponering", "Net interest exposure"),
-    "KOSKG320000": ("Langsiktig gjeld", "Long-term debt"),
-    "KOSAG110000": ("Frie inntekter per innb.", "Unrestricted revenue per inh."),
-    "KOSKG210000": ("Fri egenkapital drift", "Unrestricted reserves"),
-    "KOSAGI10000": ("Brutto investeringer", "Gross investment"),
-    "KOSAGI210000": ("Egenfinansiering inv.", "Self-financing of investment"),
-    "AGD13_belop": ("Brutto driftsinntekter", "Gross operating revenue"),
-    "AGD13_per_innbygger": ("Brutto driftsinnt. per innb.", "Gross revenue per inh."),
-    "AGD23_belop": ("Netto driftsresultat, kr", "Net operating result, NOK"),
-    "AGD23_per_innbygger": ("Netto driftsres. per innb.", "Net result per inh."),
-    "KG31_belop": ("Netto lånegjeld", "Net debt"),
-    "KG31_per_innbygger": ("Netto lånegjeld per innb.", "Net debt per inh."),
-    "KG31_pct": ("Netto lånegjeld % (beregnet)", "Net debt % (computed)"),
-    "normgap_belop": ("Til TBU-normen (beregnet)", "To the TBU norm (computed)"),
-    "normgap_per_innbygger": ("Til normen per innb. (beregnet)", "To norm per inh. (computed)"),
+    NETTO_DRIFTSRESULTAT: N_("om.short.KOSAGD230000"),
+    "KOSAGD290000": N_("om.short.KOSAGD290000"),
+    "KOSKG280000": N_("om.short.KOSKG280000"),
+    "KOSKG400000": N_("om.short.KOSKG400000"),
+    "KOSKG320000": N_("om.short.KOSKG320000"),
+    "KOSAG110000": N_("om.short.KOSAG110000"),
+    "KOSKG210000": N_("om.short.KOSKG210000"),
+    "KOSAGI10000": N_("om.short.KOSAGI10000"),
+    "KOSAGI210000": N_("om.short.KOSAGI210000"),
+    "AGD13_belop": N_("om.short.AGD13_belop"),
+    "AGD13_per_innbygger": N_("om.short.AGD13_per_innbygger"),
+    "AGD23_belop": N_("om.short.AGD23_belop"),
+    "AGD23_per_innbygger": N_("om.short.AGD23_per_innbygger"),
+    "KG31_belop": N_("om.short.KG31_belop"),
+    "KG31_per_innbygger": N_("om.short.KG31_per_innbygger"),
+    "KG31_pct": N_("om.short.KG31_pct"),
+    "normgap_belop": N_("om.short.normgap_belop"),
+    "normgap_per_innbygger": N_("om.short.normgap_per_innbygger"),
 }
-
-CHANGE_KINDS = ("merge", "split", "rename", "renumber")
+# Words for codes in the data; a code not here is shown as it is.
+AS_OF_KINDS = {
+    "published": N_("om.kind_published"),
+    "fetched": N_("om.kind_fetched"),
+    "reference": N_("om.kind_reference"),
+}
+LEVELS = {
+    "kommune": N_("om.level_kommune"),
+    "fylke": N_("om.level_fylke"),
+    "kostragruppe": N_("om.level_kostragruppe"),
+    "landet": N_("om.level_landet"),
+}
+VINTAGES = {
+    "final": N_("om.vintage_final"),
+    "preliminary": N_("om.vintage_preliminary"),
+    "unknown": N_("om.vintage_unknown"),
+}
+SSB_LANGUAGE = "nb"  # the language of the texts SSB publishes (group descriptions)
+CHANGE_KINDS = {
+    "merge": N_("om.change_merge"),
+    "split": N_("om.change_split"),
+    "rename": N_("om.change_rename"),
+    "renumber": N_("om.change_renumber"),
+}
+LIVE_COLUMNS = {  # queries.om.LIVE_FIELDS
+    "fetched_at": N_("om.col_fetched_at"),
+    "ssb_updated": N_("om.col_ssb_updated"),
+    "last_success": N_("om.col_last_success"),
+    "last_error": N_("om.col_last_error"),
+}
 
 
 def display(ex: Exhibit, rows: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -64,9 +92,9 @@ def display(ex: Exhibit, rows: pd.DataFrame | None = None) -> pd.DataFrame:
     return frame[list(ex.columns)].rename(columns=ex.columns).reset_index(drop=True)
 
 
-def _columns(lang: str, **keys: str) -> dict[str, str]:
-    """Data column → header, from `column="om.col_key"` pairs."""
-    return {column: t(key, lang) for column, key in keys.items()}
+def _columns(**keys: str) -> dict[str, str]:
+    """Data column → header, from `column=N_("om.col_key")` pairs."""
+    return {column: t(key) for column, key in keys.items()}
 
 
 def _exhibit(
@@ -80,7 +108,7 @@ def _exhibit(
     **extra: object,
 ) -> Exhibit:
     """An Om-dataene exhibit: source line from `refs`, or the manifest line when there are none."""
-    source = source_line(refs, state.lang, period) if refs else t("om.manifest_source", state.lang)
+    source = source_line(refs, period) if refs else t("om.manifest_source")
     notes = tuple(extra.pop("notes", ()))
     # Om dataene is where explanations belong: the page shows an exhibit's details too.
     extra.update(notes=notes[:1], details=notes[1:])
@@ -92,17 +120,14 @@ def _exhibit(
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=state.lang,
         slug=exhibit_id.removeprefix("om-"),
         **extra,
     )
 
 
-def _names(datasets: tuple[str, ...], lang: str) -> str:
+def _names(datasets: tuple[str, ...]) -> str:
     """Registry titles of datasets, for sentences."""
-    return ", ".join(
-        getattr(DATASETS[d], f"title_{'en' if lang == 'en' else 'nb'}") for d in datasets
-    )
+    return ", ".join(DATASETS[d].title() for d in datasets)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -112,16 +137,15 @@ def _names(datasets: tuple[str, ...], lang: str) -> str:
 
 def status(state: ViewState) -> tuple[str, list[str]]:
     """The top line (live or snapshot, how many datasets, newest fetch) and problem lines."""
-    lang, o = state.lang, q.overview()
-    date = iso_date(o.latest_fetch, lang)
+    o = q.overview()
+    date = iso_date(o.latest_fetch)
     if not o.live:
-        line = t("om.status_snapshot", lang, total=o.total)
+        line = t("om.status_snapshot", total=o.total)
     elif not o.snapshot and not o.unreadable:
-        line = t("om.status_live", lang, total=o.total, date=date)
+        line = t("om.status_live", total=o.total, date=date)
     else:
         line = t(
             "om.status_mixed",
-            lang,
             live=len(o.live),
             total=o.total,
             date=date,
@@ -130,23 +154,18 @@ def status(state: ViewState) -> tuple[str, list[str]]:
     problems = []
     if o.unreadable:
         problems.append(
-            t(
-                "om.status_unreadable",
-                lang,
-                n=len(o.unreadable),
-                names=md(_names(o.unreadable, lang)),
-            )
+            tn("om.status_unreadable", len(o.unreadable), names=md(_names(o.unreadable)))
         )
     if o.live_problems:
-        problems.append(t("om.status_live_problem", lang, names=md(_names(o.live_problems, lang))))
+        problems.append(t("om.status_live_problem", names=md(_names(o.live_problems))))
     if o.refresh_errors:
-        names = md(_names(o.refresh_errors, lang))
-        problems.append(t("om.status_refresh_error", lang, names=names))
+        names = md(_names(o.refresh_errors))
+        problems.append(t("om.status_refresh_error", names=names))
     return line, problems
 
 
-def _kind(kind: str | None, lang: str) -> str:
-    return t(f"om.kind_{kind}", lang) if kind in ("published", "fetched", "reference") else ""
+def _kind(kind: str | None) -> str:
+    return t(AS_OF_KINDS[kind]) if kind in AS_OF_KINDS else ""
 
 
 @cached_view()
@@ -154,46 +173,41 @@ def sources_table(state: ViewState) -> Exhibit:
     """One row per dataset: title, table ids, origin, date and its kind, period, size, caveats,
     notes, publisher, licence, file; live fields and errors when any dataset has them.
     """
-    lang, frame, o = state.lang, q.datasets(), q.overview()
+    frame, o = q.datasets(), q.overview()
     data = frame.assign(
-        title=frame[f"title_{'en' if lang == 'en' else 'nb'}"],
-        as_of_kind=[_kind(k, lang) for k in frame["as_of_kind"]],
+        title=[DATASETS[d].title() for d in frame["dataset"]],
+        as_of_kind=[_kind(k) for k in frame["as_of_kind"]],
     )
     keys = dict(
-        title="om.col_title",
-        table_ids="om.col_tables",
-        origin="om.col_origin",
-        as_of="om.col_as_of",
-        as_of_kind="om.col_as_of_kind",
-        period="om.col_period",
-        kommuner="om.col_kommuner",
-        rows="om.col_rows",
-        caveats="om.col_caveats",
-        notes="om.col_notes",
-        publishers="om.col_publishers",
-        licence="om.col_licence",
-        file="om.col_file",
-        dataset="om.col_dataset",
+        title=N_("om.col_title"),
+        table_ids=N_("om.col_tables"),
+        origin=N_("om.col_origin"),
+        as_of=N_("om.col_as_of"),
+        as_of_kind=N_("om.col_as_of_kind"),
+        period=N_("om.col_period"),
+        kommuner=N_("om.col_kommuner"),
+        rows=N_("om.col_rows"),
+        caveats=N_("om.col_caveats"),
+        notes=N_("om.col_notes"),
+        publishers=N_("om.col_publishers"),
+        licence=N_("om.col_licence"),
+        file=N_("om.col_file"),
+        dataset=N_("om.col_dataset"),
     )
     optional = dict(
-        fetched_at="om.col_fetched_at",
-        ssb_updated="om.col_ssb_updated",
-        last_success="om.col_last_success",
-        last_error="om.col_last_error",
-        live_problem="om.col_live_problem",
-        error="om.col_error",
+        **LIVE_COLUMNS, live_problem=N_("om.col_live_problem"), error=N_("om.col_error")
     )
     keys.update({c: k for c, k in optional.items() if data[c].notna().any()})
     if o.live:
         title = t(
-            "om.kilder_title_mixed", lang, live=len(o.live), total=o.total, snapshot=len(o.snapshot)
+            "om.kilder_title_mixed", live=len(o.live), total=o.total, snapshot=len(o.snapshot)
         )
     else:
-        title = t("om.kilder_title_all", lang, total=o.total, origin=t("common.snapshot", lang))
+        title = t("om.kilder_title_all", total=o.total, origin=t("common.snapshot"))
     if o.unreadable:
-        title += t("om.kilder_title_bad", lang, n=len(o.unreadable))
-    notes = (t("om.manifest_lang_note", lang),)
-    return _exhibit("om-kilder", state, title, data, _columns(lang, **keys), [], notes=notes)
+        title += t("om.kilder_title_bad", n=len(o.unreadable))
+    notes = (t("om.manifest_lang_note"),)
+    return _exhibit("om-kilder", state, title, data, _columns(**keys), [], notes=notes)
 
 
 @cached_view()
@@ -201,26 +215,25 @@ def source_records_table(state: ViewState) -> Exhibit:
     """One row per source record: title, table id, publisher, licence, period, dates, file,
     URL, where it was copied from and its caveat.
     """
-    lang, data = state.lang, q.source_records()
+    data = q.source_records()
     columns = _columns(
-        lang,
-        dataset="om.col_dataset",
-        title="om.col_source_title",
-        table_id="om.col_table_id",
-        publisher="om.col_publishers",
-        period="om.col_period",
-        published="om.col_published",
-        fetched="om.col_fetched",
-        reference_date="om.col_reference_date",
-        caveat="om.col_caveat",
-        licence="om.col_licence",
-        file="om.col_file",
-        copied_from="om.col_copied_from",
-        url="om.col_url",
+        dataset=N_("om.col_dataset"),
+        title=N_("om.col_source_title"),
+        table_id=N_("om.col_table_id"),
+        publisher=N_("om.col_publishers"),
+        period=N_("om.col_period"),
+        published=N_("om.col_published"),
+        fetched=N_("om.col_fetched"),
+        reference_date=N_("om.col_reference_date"),
+        caveat=N_("om.col_caveat"),
+        licence=N_("om.col_licence"),
+        file=N_("om.col_file"),
+        copied_from=N_("om.col_copied_from"),
+        url=N_("om.col_url"),
     )
-    title = t("om.kildeposter_title", lang, n=len(data))
+    title = t("om.kildeposter_title", n=len(data))
     return _exhibit(
-        "om-kildeposter", state, title, data, columns, [], notes=(t("om.manifest_lang_note", lang),)
+        "om-kildeposter", state, title, data, columns, [], notes=(t("om.manifest_lang_note"),)
     )
 
 
@@ -231,28 +244,28 @@ def _link(text: str, url: object) -> str:
     return md(text)
 
 
-def _source_line(record: pd.Series, lang: str) -> str:
+def _source_line(record: pd.Series) -> str:
     """One source record as a Markdown bullet (every value escaped)."""
     parts = [_link(record["title"] or "", record["url"])]
     for field in ("table_id", "publisher"):
         if isinstance(record[field], str):
             parts.append(md(record[field]))
     if isinstance(record["period"], str):
-        parts.append(f"{t('om.d_period', lang)} {md(record['period'])}")
+        parts.append(f"{t('om.d_period')} {md(record['period'])}")
     for field, kind in (
         ("published", "published"),
         ("fetched", "fetched"),
         ("reference_date", "reference"),
     ):
         if isinstance(record[field], str):
-            parts.append(f"{_kind(kind, lang)} {md(iso_date(record[field], lang))}")
+            parts.append(f"{_kind(kind)} {md(iso_date(record[field]))}")
     if isinstance(record["file"], str):
-        parts.append(f"{t('om.d_file', lang)} {md(record['file'])}")
+        parts.append(f"{t('om.d_file')} {md(record['file'])}")
     if isinstance(record["copied_from"], str):
-        parts.append(f"{t('om.d_copied', lang)} {md(record['copied_from'])}")
+        parts.append(f"{t('om.d_copied')} {md(record['copied_from'])}")
     line = "- " + " · ".join(parts)
     if isinstance(record["caveat"], str):
-        line += f"  \n  *{t('om.d_caveat', lang)}:* {md(record['caveat'])}"
+        line += f"  \n  *{t('om.d_caveat')}:* {md(record['caveat'])}"
     return line
 
 
@@ -261,32 +274,32 @@ def dataset_details(state: ViewState) -> list[tuple[str, str]]:
     """Per dataset an (expander label, Markdown body) pair: tables, licence, every source with
     its dates and caveat, the manifest's notes, live fields, and the error if unreadable.
     """
-    lang, frame, records = state.lang, q.datasets(), q.source_records()
+    frame, records = q.datasets(), q.source_records()
     out = []
     for row in frame.itertuples():
-        title = row.title_en if lang == "en" else row.title_nb
+        title = DATASETS[row.dataset].title()
         label = f"{title} ({row.dataset})"
         if isinstance(row.error, str):
-            out.append((label, f"**{t('om.d_error', lang)}:** {md(row.error)}"))
+            out.append((label, f"**{t('om.d_error')}:** {md(row.error)}"))
             continue
         lines = [
-            f"**{t('om.d_tables', lang)}:** {md(row.table_ids or t('om.no_tables', lang))}",
-            f"**{t('om.d_licence', lang)}:** {md(row.licence)}",
-            f"**{t('om.d_sources', lang)}:**",
+            f"**{t('om.d_tables')}:** {md(row.table_ids or t('om.no_tables'))}",
+            f"**{t('om.d_licence')}:** {md(row.licence)}",
+            f"**{t('om.d_sources')}:**",
         ]
         own = records[records["dataset"] == row.dataset]
-        lines += [_source_line(r, lang) for _, r in own.iterrows()]
+        lines += [_source_line(r) for _, r in own.iterrows()]
         if row.notes:
-            lines.append(f"**{t('om.d_notes', lang)}:**")
+            lines.append(f"**{t('om.d_notes')}:**")
             lines += [f"- {md(n)}" for n in row.notes.split(" | ")]
         live = [(f, getattr(row, f)) for f in q.LIVE_FIELDS if isinstance(getattr(row, f), str)]
         if live:
             lines.append(
-                f"**{t('om.d_live', lang)}:** "
-                + " · ".join(f"{t(f'om.col_{f}', lang)} {md(v)}" for f, v in live)
+                f"**{t('om.d_live')}:** "
+                + " · ".join(f"{t(LIVE_COLUMNS[f])} {md(v)}" for f, v in live)
             )
         if isinstance(row.live_problem, str):
-            lines.append(f"**{t('om.col_live_problem', lang)}:** {md(row.live_problem)}")
+            lines.append(f"**{t('om.col_live_problem')}:** {md(row.live_problem)}")
         out.append((label, "\n\n".join(lines)))
     return out
 
@@ -296,14 +309,13 @@ def dataset_details(state: ViewState) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _short(code: str, label: object, lang: str) -> str:
-    names = SHORT_NAMES.get(code)
-    if names:
-        return names[1] if lang == "en" else names[0]
+def _short(code: str, label: object) -> str:
+    if code in SHORT_NAMES:
+        return t(SHORT_NAMES[code])
     return str(label) if isinstance(label, str) else code
 
 
-def _prelim_notes(matrix: pd.DataFrame, lang: str) -> list[str]:
+def _prelim_notes(matrix: pd.DataFrame) -> list[str]:
     """One note per year with preliminary values, with SSB's publication date."""
     vintages = q.kostra_vintages()
     notes = []
@@ -311,11 +323,10 @@ def _prelim_notes(matrix: pd.DataFrame, lang: str) -> list[str]:
         dates = vintages.loc[
             (vintages["year"] == year) & (vintages["vintage"] == "preliminary"), "published"
         ].dropna()
-        published = iso_date(dates.max(), lang) if len(dates) else "–"
+        published = iso_date(dates.max()) if len(dates) else "–"
         notes.append(
             t(
                 "om.prelim_note",
-                lang,
                 n=int(group["preliminary"].sum()),
                 year=year,
                 published=published,
@@ -328,17 +339,16 @@ def _prelim_notes(matrix: pd.DataFrame, lang: str) -> list[str]:
 @cached_view()
 def kostra_heatmap(state: ViewState) -> Exhibit:
     """Municipalities with a value per KOSTRA key figure and year, as a heatmap with counts."""
-    lang = state.lang
     matrix = q.kostra_matrix()
     totals = q.kostra_totals()
     total = len(index().codes)
     codes = list(dict.fromkeys(matrix["indicator_code"]))
     years = sorted(matrix["year"].unique().tolist())
     labels = matrix.drop_duplicates("indicator_code").set_index("indicator_code")
-    names = [_short(c, labels.loc[c, "indicator_label"], lang) for c in codes]
+    names = [_short(c, labels.loc[c, "indicator_label"]) for c in codes]
     z = matrix.pivot(index="indicator_code", columns="year", values="kommuner_with_value")
     prelim = matrix.pivot(index="indicator_code", columns="year", values="preliminary")
-    hover = t("om.heat_hover", lang, kommuner="%{z}", prelim="%{customdata}")
+    hover = t("om.heat_hover", kommuner="%{z}", prelim="%{customdata}")
     fig = go.Figure(
         go.Heatmap(
             z=z.loc[codes].to_numpy().tolist(),
@@ -357,40 +367,37 @@ def kostra_heatmap(state: ViewState) -> Exhibit:
     if totals["kommuner"]:
         title = t(
             "om.heat_title",
-            lang,
             n=totals["kommuner"],
             total=total,
             year=totals["best_year"],
             best=totals["best_count"],
         )
     else:
-        title = t("om.heat_title_none", lang)
+        title = t("om.heat_title_none")
     refs = [SourceRef.of("kostra")]
     period = f"{years[0]}–{years[-1]}" if years else ""
     theme.style(
         fig,
         title=title,
-        source=source_line(refs, lang, period),
-        lang=lang,
-        x_title=t("common.year", lang),
+        source=source_line(refs, period),
+        x_title=t("common.year"),
         y_title=None,
         height=32 * len(codes) + 40,
         legend=False,
     )
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(dtick=1, tickformat="d")
-    notes = [t("om.heat_cell_note", lang, total=total), *_prelim_notes(matrix, lang)]
+    notes = [t("om.heat_cell_note", total=total), *_prelim_notes(matrix)]
     missing = int(matrix["rows_without_value"].sum())
     if missing:
-        notes.append(t("om.heat_missing_note", lang, n=missing))
+        notes.append(t("om.heat_missing_note", n=missing))
     columns = _columns(
-        lang,
-        indicator_code="om.col_indicator_code",
-        indicator_label="om.col_indicator",
-        year="om.col_year",
-        kommuner_with_value="om.col_with_value",
-        rows_without_value="om.col_without_value",
-        preliminary="om.col_preliminary",
+        indicator_code=N_("om.col_indicator_code"),
+        indicator_label=N_("om.col_indicator"),
+        year=N_("om.col_year"),
+        kommuner_with_value=N_("om.col_with_value"),
+        rows_without_value=N_("om.col_without_value"),
+        preliminary=N_("om.col_preliminary"),
     )
     return _exhibit(
         "om-dekning-kostra",
@@ -408,18 +415,17 @@ def kostra_heatmap(state: ViewState) -> Exhibit:
 @cached_view()
 def county_table(state: ViewState) -> Exhibit:
     """Per county: municipalities, how many have KOSTRA figures (ever, latest year), years."""
-    lang, data = state.lang, q.county_coverage()
+    data = q.county_coverage()
     latest = q.kostra_totals()["latest_year"]
-    title = t("om.county_title", lang, n=int((data["with_kostra"] > 0).sum()), counties=len(data))
+    title = t("om.county_title", n=int((data["with_kostra"] > 0).sum()), counties=len(data))
     columns = _columns(
-        lang,
-        county_code="om.col_county_code",
-        county_name="om.col_county",
-        kommuner="om.col_county_kommuner",
-        with_kostra="om.col_with_kostra",
+        county_code=N_("om.col_county_code"),
+        county_name=N_("om.col_county"),
+        kommuner=N_("om.col_county_kommuner"),
+        with_kostra=N_("om.col_with_kostra"),
     )
-    columns["with_kostra_latest"] = t("om.col_with_kostra_latest", lang, year=latest or "–")
-    columns["kostra_years"] = t("om.col_kostra_years", lang)
+    columns["with_kostra_latest"] = t("om.col_with_kostra_latest", year=latest or "–")
+    columns["kostra_years"] = t("om.col_kostra_years")
     refs = [SourceRef.of("kostra"), SourceRef.of("kommuner")]
     return _exhibit("om-dekning-fylker", state, title, data, columns, refs)
 
@@ -427,21 +433,20 @@ def county_table(state: ViewState) -> Exhibit:
 @cached_view()
 def kostra_regions_table(state: ViewState) -> Exhibit:
     """Landet, Landet uten Oslo and KOSTRA groups: years, key figures and values in KOSTRA."""
-    lang, data = state.lang, q.kostra_regions()
-    data = data.assign(level=[t(f"om.level_{lvl}", lang) for lvl in data["region_level"]])
+    data = q.kostra_regions()
+    data = data.assign(level=[t(LEVELS[lvl]) for lvl in data["region_level"]])
     columns = _columns(
-        lang,
-        region_code="om.col_region_code",
-        region_name="om.col_region",
-        level="om.col_level",
-        years="om.col_years",
-        key_figures="om.col_key_figures",
-        values="om.col_values",
+        region_code=N_("om.col_region_code"),
+        region_name=N_("om.col_region"),
+        level=N_("om.col_level"),
+        years=N_("om.col_years"),
+        key_figures=N_("om.col_key_figures"),
+        values=N_("om.col_values"),
     )
     groups = data[data["region_level"] == "kostragruppe"]
     old = (groups["first_year"] < GROUP_BREAK_YEAR).any()
-    notes = [t("om.old_group_note", lang)] if old else []
-    title = t("om.regions_title", lang, n=len(data))
+    notes = [t("om.old_group_note")] if old else []
+    title = t("om.regions_title", n=len(data))
     return _exhibit(
         "om-dekning-regioner",
         state,
@@ -461,36 +466,33 @@ def kommune_table(state: ViewState) -> Exhibit:
     """All current municipalities with what exists for each: KOSTRA years and counts,
     population (estimated years), projection tables, KOSTRA group, spending-need index.
     """
-    lang = state.lang
     coverage = q.kommune_coverage()
     data = coverage.frame
     title = t(
         "om.kommuner_title",
-        lang,
         kostra=int((data["kostra_years"] != "").sum()),
         total=len(data),
         proj=int((data["projection_tables"] != "").sum()),
         need=int((data["utgiftsbehov_years"] != "").sum()),
     )
     columns = _columns(
-        lang,
-        kommune_code="om.col_kommune_code",
-        kommune_name="om.col_kommune",
-        county_name="om.col_county",
-        kostra_years="om.col_kostra_years",
-        kostra_values="om.col_kostra_values",
-        ndr_years="om.col_ndr_years",
-        kostra_preliminary_years="om.col_prelim_years",
-        population_years="om.col_population_years",
-        population_estimated_years="om.col_estimated_years",
-        projection_tables="om.col_projection_tables",
-        kostragruppe_code="om.col_group",
-        kostragruppe_year="om.col_group_year",
-        utgiftsbehov_years="om.col_need_years",
+        kommune_code=N_("om.col_kommune_code"),
+        kommune_name=N_("om.col_kommune"),
+        county_name=N_("om.col_county"),
+        kostra_years=N_("om.col_kostra_years"),
+        kostra_values=N_("om.col_kostra_values"),
+        ndr_years=N_("om.col_ndr_years"),
+        kostra_preliminary_years=N_("om.col_prelim_years"),
+        population_years=N_("om.col_population_years"),
+        population_estimated_years=N_("om.col_estimated_years"),
+        projection_tables=N_("om.col_projection_tables"),
+        kostragruppe_code=N_("om.col_group"),
+        kostragruppe_year=N_("om.col_group_year"),
+        utgiftsbehov_years=N_("om.col_need_years"),
     )
     notes = []
     if coverage.unreadable:
-        notes.append(t("om.unreadable_columns_note", lang, names=_names(coverage.unreadable, lang)))
+        notes.append(t("om.unreadable_columns_note", names=_names(coverage.unreadable)))
     refs = [SourceRef.of(d) for d in KOMMUNE_REFS if d not in coverage.unreadable]
     return _exhibit("om-dekning-kommuner", state, title, data, columns, refs, notes=tuple(notes))
 
@@ -500,96 +502,91 @@ def kommune_rows(ex: Exhibit, query: str, only_kostra: bool) -> pd.DataFrame:
     return display(ex, q.search_kommuner(ex.data, query, only_kostra))
 
 
-def no_hits(query: str, lang: str) -> str:
+def no_hits(query: str) -> str:
     """'No municipality matches …', with the reader's text made safe to show."""
-    return t("om.no_hits", lang, query=md(shown(query)))
+    return t("om.no_hits", query=md(shown(query)))
 
 
-def _kostra_part(row: pd.Series, lang: str) -> str:
+def _kostra_part(row: pd.Series) -> str:
     if not row["kostra_years"]:
-        return t("om.part_no_kostra", lang)
-    text = t(
-        "om.part_kostra", lang, years=row["kostra_years"], n=number(row["kostra_values"], lang)
-    )
+        return t("om.part_no_kostra")
+    text = t("om.part_kostra", years=row["kostra_years"], n=number(row["kostra_values"]))
     if row["kostra_preliminary_years"]:
-        text += ", " + t("om.part_kostra_prelim", lang, years=row["kostra_preliminary_years"])
+        text += ", " + t("om.part_kostra_prelim", years=row["kostra_preliminary_years"])
     return text
 
 
-def _population_part(row: pd.Series, lang: str) -> str:
-    text = t("om.part_population", lang, years=row["population_years"])
+def _population_part(row: pd.Series) -> str:
+    text = t("om.part_population", years=row["population_years"])
     if row["population_estimated_years"]:
-        text += f" ({t('om.part_estimated', lang, years=row['population_estimated_years'])})"
+        text += f" ({t('om.part_estimated', years=row['population_estimated_years'])})"
     return text
 
 
-def _group_part(row: pd.Series, lang: str) -> str:
+def _group_part(row: pd.Series) -> str:
     if not row["kostragruppe_code"]:
         return ""
     code = row["kostragruppe_code"]
     n = int(code[3:]) if code.startswith("EKG") else code
-    return t("om.part_group", lang, n=n, year=row["kostragruppe_year"])
+    return t("om.part_group", n=n, year=row["kostragruppe_year"])
 
 
-PARTS: dict[str, Callable[[pd.Series, str], str]] = {
+PARTS: dict[str, Callable[[pd.Series], str]] = {
     "kostra": _kostra_part,
     "befolkning_grupper": _population_part,
-    "framskriving": lambda r, lang: (
-        t("om.part_projection", lang, tables=r["projection_tables"])
+    "framskriving": lambda r: (
+        t("om.part_projection", tables=r["projection_tables"])
         if r["projection_tables"]
-        else t("om.part_no_projection", lang)
+        else t("om.part_no_projection")
     ),
     "kostragruppe_medlemskap": _group_part,
-    "utgiftsbehov": lambda r, lang: (
-        t("om.part_need", lang, years=r["utgiftsbehov_years"])
+    "utgiftsbehov": lambda r: (
+        t("om.part_need", years=r["utgiftsbehov_years"])
         if r["utgiftsbehov_years"]
-        else t("om.part_no_need", lang)
+        else t("om.part_no_need")
     ),
 }
 
 
 def kommune_sentence(state: ViewState) -> str:
     """What exists for the chosen municipality, in one Markdown sentence (values escaped)."""
-    lang = state.lang
     coverage = q.kommune_coverage()
     frame = coverage.frame
     row = frame[frame["kommune_code"] == state.kommune].iloc[0]
     parts = []
     for name, build in PARTS.items():
         if name in coverage.unreadable:
-            parts.append(t("om.part_unreadable", lang, dataset=_names((name,), lang)))
+            parts.append(t("om.part_unreadable", dataset=_names((name,))))
         else:
-            parts.append(build(row, lang))
+            parts.append(build(row))
     sentence = t(
         "om.kommune_sentence",
-        lang,
         name=md(index().label(state.kommune)),
         parts=md("; ".join(p for p in parts if p)),
     )
     origins = q.datasets().set_index("dataset")["origin"]
     if not row["kostra_years"] and origins.get("kostra") == "snapshot":
-        sentence += " " + t("om.kommune_fill_hint", lang)
+        sentence += " " + t("om.kommune_fill_hint")
     return sentence
 
 
 @cached_view()
 def estimates_table(state: ViewState) -> Exhibit:
     """Municipalities whose population is an estimated split in some years, and from what."""
-    lang, data = state.lang, q.estimated_splits()
-    title = t("om.anslag_title", lang, n=len(data), years=int(data["years"].sum()))
+    data = q.estimated_splits()
+    title = t("om.anslag_title", n=len(data), years=int(data["years"].sum()))
     columns = _columns(
-        lang,
-        kommune_code="om.col_kommune_code",
-        kommune_name="om.col_kommune",
-        first_year="om.col_first_year",
-        last_year="om.col_last_year",
-        years="om.col_year_count",
-        split_from="om.col_split_from",
+        kommune_code=N_("om.col_kommune_code"),
+        kommune_name=N_("om.col_kommune"),
+        first_year=N_("om.col_first_year"),
+        last_year=N_("om.col_last_year"),
+        years=N_("om.col_year_count"),
+        split_from=N_("om.col_split_from"),
     )
     notes = []
     sums = q.estimated_sums()
     if sums:
-        notes.append(t("om.anslag_sum_note", lang, n=sums))
+        notes.append(t("om.anslag_sum_note", n=sums))
     refs = [SourceRef.of("befolkning_grupper"), SourceRef.of("kodeendringer")]
     return _exhibit("om-anslag", state, title, data, columns, refs, notes=tuple(notes))
 
@@ -597,18 +594,16 @@ def estimates_table(state: ViewState) -> Exhibit:
 def population_text(state: ViewState) -> str:
     """The population coverage in one paragraph (municipalities and years from the data)."""
     row = q.datasets().set_index("dataset").loc["befolkning_grupper"]
-    return t("om.population_text", state.lang, kommuner=row["kommuner"], years=row["period"])
+    return t("om.population_text", kommuner=row["kommuner"], years=row["period"])
 
 
 @cached_view()
 def projections_table(state: ViewState) -> Exhibit:
     """Per projection table and level: which regions, alternatives, years and age detail."""
-    lang, data = state.lang, q.projection_coverage()
-    names = [
-        ", ".join(region_name(c, lang) for c in codes.split(", ")) for codes in data["region_codes"]
-    ]
+    data = q.projection_coverage()
+    names = [", ".join(region_name(c) for c in codes.split(", ")) for codes in data["region_codes"]]
     data = data.assign(
-        level=[t(f"om.level_{lvl}", lang) for lvl in data["region_level"]],
+        level=[t(LEVELS[lvl]) for lvl in data["region_level"]],
         region_names=names,
         years=[f"{a}–{b}" for a, b in zip(data["first_year"], data["last_year"], strict=True)],
     )
@@ -616,22 +611,19 @@ def projections_table(state: ViewState) -> Exhibit:
         lvl: len(set(",".join(data.loc[data["region_level"] == lvl, "region_codes"]).split(", ")))
         for lvl in ("kommune", "fylke")
     }
-    title = t(
-        "om.framskriving_title", lang, kommuner=level_count["kommune"], fylker=level_count["fylke"]
-    )
+    title = t("om.framskriving_title", kommuner=level_count["kommune"], fylker=level_count["fylke"])
     columns = _columns(
-        lang,
-        table_id="om.col_table_id",
-        level="om.col_level",
-        regions="om.col_regions",
-        region_names="om.col_region_names",
-        alternatives="om.col_alternatives",
-        years="om.col_years",
-        age_group_regions="om.col_age_regions",
+        table_id=N_("om.col_table_id"),
+        level=N_("om.col_level"),
+        regions=N_("om.col_regions"),
+        region_names=N_("om.col_region_names"),
+        alternatives=N_("om.col_alternatives"),
+        years=N_("om.col_years"),
+        age_group_regions=N_("om.col_age_regions"),
     )
     caveats = q.source_records()
     caveats = caveats.loc[caveats["dataset"] == "framskriving", "caveat"].dropna().unique()
-    notes = [*caveats, t("om.framskriving_note", lang), t("om.alternatives_note", lang)]
+    notes = [*caveats, t("om.framskriving_note"), t("om.alternatives_note")]
     return _exhibit(
         "om-dekning-framskriving",
         state,
@@ -648,15 +640,15 @@ def projections_table(state: ViewState) -> Exhibit:
 # ---------------------------------------------------------------------------------------------
 
 
-def _pct(value: float, lang: str) -> str:
+def _pct(value: float) -> str:
     """A norm as text with as many decimals as it has: '2 %', '1,75 %'."""
     decimals = 0 if float(value).is_integer() else 2
-    return percent(value, lang, decimals)
+    return percent(value, decimals)
 
 
 def ndr_definition(state: ViewState) -> str:
     """What netto driftsresultat is and how KOSTRA measures it."""
-    return t("om.def_ndr", state.lang, code=NETTO_DRIFTSRESULTAT)
+    return t("om.def_ndr", code=NETTO_DRIFTSRESULTAT)
 
 
 def tbu_definition(state: ViewState) -> str:
@@ -666,9 +658,8 @@ def tbu_definition(state: ViewState) -> str:
     years = f"{int(periods['first_year'].min())}–{int(periods['last_year'].max())}"
     return t(
         "om.def_tbu",
-        state.lang,
-        kommune=_pct(TBU_NORM_KOMMUNE_PCT, state.lang),
-        sektor=_pct(last["tbu_norm_pct"], state.lang),
+        kommune=_pct(TBU_NORM_KOMMUNE_PCT),
+        sektor=_pct(last["tbu_norm_pct"]),
         years=years,
     )
 
@@ -676,29 +667,26 @@ def tbu_definition(state: ViewState) -> str:
 @cached_view()
 def tbu_norm_table(state: ViewState) -> Exhibit:
     """The sector's TBU norm by period, from the TBU series."""
-    lang, data = state.lang, q.tbu_norm_periods()
+    data = q.tbu_norm_periods()
     first, last = data.iloc[0], data.iloc[-1]
     if len(data) > 1:
         title = t(
             "om.tbu_title",
-            lang,
-            first=_pct(first["tbu_norm_pct"], lang),
+            first=_pct(first["tbu_norm_pct"]),
             first_end=int(first["last_year"]),
-            last=_pct(last["tbu_norm_pct"], lang),
+            last=_pct(last["tbu_norm_pct"]),
             last_start=int(last["first_year"]),
         )
     else:
         title = t(
             "om.tbu_title_one",
-            lang,
-            norm=_pct(first["tbu_norm_pct"], lang),
+            norm=_pct(first["tbu_norm_pct"]),
             years=f"{int(first['first_year'])}–{int(first['last_year'])}",
         )
     columns = _columns(
-        lang,
-        first_year="om.col_first_year",
-        last_year="om.col_last_year",
-        tbu_norm_pct="om.col_norm",
+        first_year=N_("om.col_first_year"),
+        last_year=N_("om.col_last_year"),
+        tbu_norm_pct=N_("om.col_norm"),
     )
     refs = [SourceRef.of("tbu_kommunesektoren")]
     period = f"{int(first['first_year'])}–{int(last['last_year'])}"
@@ -709,7 +697,6 @@ def groups_definition(state: ViewState) -> str:
     """What KOSTRA groups are, the 2020 break, and the membership years the app has."""
     return t(
         "om.def_groups",
-        state.lang,
         n=len(q.kostra_groups()),
         years=q.year_ranges(q.membership_years()),
     )
@@ -718,21 +705,21 @@ def groups_definition(state: ViewState) -> str:
 @cached_view()
 def groups_table(state: ViewState) -> Exhibit:
     """SSB's description of the KOSTRA groups, as published."""
-    lang, data = state.lang, q.kostra_groups()
+    data = q.kostra_groups()
     columns = _columns(
-        lang,
-        kostragruppe_code="om.col_group_code",
-        kostragruppe_name="om.col_group_name",
-        folkemengde="om.col_size",
-        bundne_kostnader="om.col_bound",
-        frie_disponible_inntekter="om.col_free",
-        antall_kommuner="om.col_members",
+        kostragruppe_code=N_("om.col_group_code"),
+        kostragruppe_name=N_("om.col_group_name"),
+        folkemengde=N_("om.col_size"),
+        bundne_kostnader=N_("om.col_bound"),
+        frie_disponible_inntekter=N_("om.col_free"),
+        antall_kommuner=N_("om.col_members"),
     )
-    notes = tuple(n for n in (t("om.groups_lang_note", lang),) if n)
+    # SSB describes the groups in bokmål; readers of another language are told so.
+    notes = () if current() == SSB_LANGUAGE else (t("om.groups_lang_note"),)
     return _exhibit(
         "om-kostragrupper",
         state,
-        t("om.groups_title", lang, n=len(data)),
+        t("om.groups_title", n=len(data)),
         data,
         columns,
         [SourceRef.of("kostragrupper")],
@@ -743,26 +730,21 @@ def groups_table(state: ViewState) -> Exhibit:
 @cached_view()
 def vintages_table(state: ViewState) -> Exhibit:
     """KOSTRA rows per year, vintage and publication date."""
-    lang, data = state.lang, q.kostra_vintages()
+    data = q.kostra_vintages()
     data = data.assign(
-        vintage_text=[
-            t(f"om.vintage_{v}", lang) if v in ("final", "preliminary", "unknown") else v
-            for v in data["vintage"]
-        ]
+        vintage_text=[t(VINTAGES[v]) if v in VINTAGES else v for v in data["vintage"]]
     )
     counts = data.groupby("vintage")["rows"].sum()
     title = t(
         "om.vintage_title",
-        lang,
         prelim=int(counts.get("preliminary", 0)),
         unknown=int(counts.get("unknown", 0)),
     )
     columns = _columns(
-        lang,
-        year="om.col_year",
-        vintage_text="om.col_vintage",
-        published="om.col_published",
-        rows="om.col_rows",
+        year=N_("om.col_year"),
+        vintage_text=N_("om.col_vintage"),
+        published=N_("om.col_published"),
+        rows=N_("om.col_rows"),
     )
     years = data["year"]
     period = f"{int(years.min())}–{int(years.max())}" if len(years) else ""
@@ -771,26 +753,25 @@ def vintages_table(state: ViewState) -> Exhibit:
     )
 
 
-def reading_notes(lang: str) -> str:
+def reading_notes() -> str:
     """How to read the charts: what each chart's one note line leaves out (computed figures,
     hollow points, groupings, series breaks, projections), as a Markdown list."""
-    return t("om.reading", lang, norm=percent(TBU_NORM_KOMMUNE_PCT, lang, 2))
+    return t("om.reading", norm=percent(TBU_NORM_KOMMUNE_PCT, 2))
 
 
 def codes_definition(state: ViewState) -> str:
     """Code changes in 2020 and 2024 (counted in KLASS 131) and the splits of 2024."""
-    lang, changes = state.lang, q.code_changes()
+    changes = q.code_changes()
     per_date = changes.groupby("changed_on")["changes"].sum()
     splits = q.splits_on("2024-01-01")
     sentences = []
     for (old_code, old_name), group in splits.groupby(["old_code", "old_name"]):
-        new = f" {t('common.and', lang)} ".join(
+        new = f" {t('common.and')} ".join(
             f"{c} {n}" for c, n in zip(group["new_code"], group["new_name"], strict=True)
         )
-        sentences.append(t("om.split_sentence", lang, old=f"{old_code} {old_name}", new=new))
+        sentences.append(t("om.split_sentence", old=f"{old_code} {old_name}", new=new))
     return t(
         "om.def_codes",
-        lang,
         n2020=int(per_date.get("2020-01-01", 0)),
         n2024=int(per_date.get("2024-01-01", 0)),
         splits=md(" ".join(sentences)),
@@ -800,14 +781,16 @@ def codes_definition(state: ViewState) -> str:
 @cached_view()
 def codes_table(state: ViewState) -> Exhibit:
     """KLASS 131 changes per date and kind."""
-    lang, data = state.lang, q.code_changes()
+    data = q.code_changes()
     data = data.assign(
-        kind=[t(f"om.change_{k}", lang) if k in CHANGE_KINDS else k for k in data["change_type"]]
+        kind=[t(CHANGE_KINDS[k]) if k in CHANGE_KINDS else k for k in data["change_type"]]
     )
     columns = _columns(
-        lang, changed_on="om.col_changed_on", kind="om.col_change_type", changes="om.col_changes"
+        changed_on=N_("om.col_changed_on"),
+        kind=N_("om.col_change_type"),
+        changes=N_("om.col_changes"),
     )
-    title = t("om.codes_title", lang, n=int(data["changes"].sum()))
+    title = t("om.codes_title", n=int(data["changes"].sum()))
     return _exhibit(
         "om-kodeendringer", state, title, data, columns, [SourceRef.of("kodeendringer")]
     )
@@ -817,33 +800,31 @@ def need_definition(state: ViewState) -> str:
     """The spending-need index, its third-party caveat, and the municipalities it lacks."""
     coverage = q.kommune_coverage()
     if "utgiftsbehov" in coverage.unreadable:
-        raise DataError(
-            t("om.part_unreadable", state.lang, dataset=_names(("utgiftsbehov",), state.lang))
-        )
+        raise DataError(t("om.part_unreadable", dataset=_names(("utgiftsbehov",))))
     frame = coverage.frame
     missing = frame[frame["utgiftsbehov_years"] == ""]
     labels = ", ".join(index().label(c) for c in missing["kommune_code"]) or "–"
-    return t("om.def_need", state.lang, missing=md(labels))
+    return t("om.def_need", missing=md(labels))
 
 
 def robek_definition(state: ViewState) -> str:
     """What ROBEK is and for which years the app has the status."""
-    return t("om.def_robek", state.lang, years=q.year_ranges(q.robek_years()))
+    return t("om.def_robek", years=q.year_ranges(q.robek_years()))
 
 
 def ratio_definition(state: ViewState) -> str:
     """People aged 20–66 per person 67+: the definition and its tables."""
-    return t("om.def_ratio", state.lang)
+    return t("om.def_ratio")
 
 
 def vintage_definition(state: ViewState) -> str:
     """Preliminary (15 March) and final (15 June) KOSTRA figures, revisions, vintages."""
-    return t("om.def_vintage", state.lang)
+    return t("om.def_vintage")
 
 
 def estimated_definition(state: ViewState) -> str:
     """Estimated municipal splits: why and how they are flagged."""
-    return t("om.def_estimated", state.lang)
+    return t("om.def_estimated")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -854,7 +835,7 @@ def estimated_definition(state: ViewState) -> str:
 def refresh_text(state: ViewState) -> str:
     """How the app picks the live cache or the snapshot, and when a new fetch shows."""
     seconds = DataStore.__dataclass_fields__["recheck_s"].default
-    return t("om.refresh_text", state.lang, seconds=number(seconds, state.lang))
+    return t("om.refresh_text", seconds=number(seconds))
 
 
 def _path(path: Path) -> str:
@@ -883,9 +864,8 @@ def rate_text(state: ViewState) -> str:
     s = load_settings()
     return t(
         "om.rate_text",
-        state.lang,
         calls=s.rate_limit_calls,
-        window=number(s.rate_limit_window_s, state.lang),
+        window=number(s.rate_limit_window_s),
     )
 
 

@@ -8,16 +8,16 @@ from kommuneokonomi.i18n import t
 from kommuneokonomi.queries.kommuner import index
 
 
-def region_name(code: str, lang: str) -> str:
+def region_name(code: str) -> str:
     """'Bergen', 'Vestland', 'KOSTRA-gruppe 12', 'Landet' or 'Norge' for a region code."""
     if code == LANDET:
-        return t("common.norway", lang)
+        return t("common.norway")
     if code == KOSTRA_LANDET:
-        return t("common.landet", lang)
+        return t("common.landet")
     if code == KOSTRA_LANDET_UTEN_OSLO:
-        return t("common.landet_uten_oslo", lang)
+        return t("common.landet_uten_oslo")
     if code.startswith("EKG"):
-        return t("common.kostragruppe", lang, n=int(code[3:]))
+        return t("common.kostragruppe", n=int(code[3:]))
     if len(code) == 2:
         kommuner = data.frame("kommuner")
         names = kommuner.loc[kommuner["county_code"] == code, "county_name"]

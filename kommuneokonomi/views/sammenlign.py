@@ -18,9 +18,9 @@ from kommuneokonomi.charts import theme
 from kommuneokonomi.charts.lines import Line, lines
 from kommuneokonomi.charts.small_multiples import Panel, bottom_axes, plot_height, small_multiples
 from kommuneokonomi.datasets import KOSTRA_LANDET
-from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.formatting import iso_date, number, percent
-from kommuneokonomi.i18n import t
+from kommuneokonomi.exhibit import Exhibit, in_its_language
+from kommuneokonomi.formatting import iso_date, number, percent, percent_suffix
+from kommuneokonomi.i18n import N_, bound, t, tn
 from kommuneokonomi.indicators import AMOUNTS, COMPUTED, INDICATORS
 from kommuneokonomi.queries import kostra
 from kommuneokonomi.queries import sammenlign as q
@@ -37,6 +37,76 @@ HIGHLIGHT = f"background-color: {theme.tint(theme.KOMMUNE, 0.12)}; font-weight: 
 REFERENCE_STYLE = "font-style: italic; color: #4D4D4D"
 SET_DATASETS = {"kostragruppe": "kostragruppe_medlemskap", "fylke": "kommuner", "naboer": "naboer"}
 
+# Texts picked by a measure, a comparison type (q.MOT) or a unit: every one a literal key.
+MEASURE_NAMES = {  # KOSTRA measures are named by their indicator (indicators.INDICATORS)
+    "folketall": N_("sammenlign.m.folketall"),
+    "vekst": N_("sammenlign.m.vekst"),
+    "andel67": N_("sammenlign.m.andel67"),
+    "andel80": N_("sammenlign.m.andel80"),
+    "stotte": N_("sammenlign.m.stotte"),
+}
+SHORT_NAMES = {
+    "folketall": N_("sammenlign.short.folketall"),
+    "vekst": N_("sammenlign.short.vekst"),
+    "andel67": N_("sammenlign.short.andel67"),
+    "andel80": N_("sammenlign.short.andel80"),
+    "stotte": N_("sammenlign.short.stotte"),
+    "KOSAGD230000": N_("sammenlign.short.KOSAGD230000"),
+    "normgap_per_innbygger": N_("sammenlign.short.normgap_per_innbygger"),
+    "KG31_per_innbygger": N_("sammenlign.short.KG31_per_innbygger"),
+    "KG31_pct": N_("sammenlign.short.KG31_pct"),
+    "AGD13_per_innbygger": N_("sammenlign.short.AGD13_per_innbygger"),
+    "KOSAGD290000": N_("sammenlign.short.KOSAGD290000"),
+    "KOSKG280000": N_("sammenlign.short.KOSKG280000"),
+    "KOSKG400000": N_("sammenlign.short.KOSKG400000"),
+    "KOSKG320000": N_("sammenlign.short.KOSKG320000"),
+    "KOSAG110000": N_("sammenlign.short.KOSAG110000"),
+    "KOSKG210000": N_("sammenlign.short.KOSKG210000"),
+    "KOSAGI10000": N_("sammenlign.short.KOSAGI10000"),
+    "KOSAGI210000": N_("sammenlign.short.KOSAGI210000"),
+}
+WHEN = {"befolkning": N_("sammenlign.when.befolkning"), "kostra": N_("sammenlign.when.kostra")}
+AXIS_YEAR = {
+    "befolkning": N_("sammenlign.axis_year.befolkning"),
+    "kostra": N_("sammenlign.axis_year.kostra"),
+}
+AXIS = {
+    "personer": N_("sammenlign.axis.personer"),
+    "prosent": N_("sammenlign.axis.prosent"),
+    "forhold": N_("sammenlign.axis.forhold"),
+    "kr": N_("sammenlign.axis.kr"),
+}
+MOT_NAMES = {  # the comparison picker's options
+    "kostragruppe": N_("sammenlign.mot.kostragruppe"),
+    "fylke": N_("sammenlign.mot.fylke"),
+    "naboer": N_("sammenlign.mot.naboer"),
+    "egne": N_("sammenlign.mot.egne"),
+}
+IN_SET = {
+    "kostragruppe": N_("sammenlign.in.kostragruppe"),
+    "fylke": N_("sammenlign.in.fylke"),
+    "naboer": N_("sammenlign.in.naboer"),
+    "egne": N_("sammenlign.in.egne"),
+}
+OTHERS = {
+    "kostragruppe": N_("sammenlign.others.kostragruppe"),
+    "fylke": N_("sammenlign.others.fylke"),
+    "naboer": N_("sammenlign.others.naboer"),
+    "egne": N_("sammenlign.others.egne"),
+}
+SET = {  # plural texts: "{kommune} og de {n} andre kommunene i {group}"
+    "kostragruppe": N_("sammenlign.set_kostragruppe"),
+    "fylke": N_("sammenlign.set_fylke"),
+    "naboer": N_("sammenlign.set_naboer"),
+    "egne": N_("sammenlign.set_egne"),
+}
+ALONE = {
+    "kostragruppe": N_("sammenlign.alone_kostragruppe"),
+    "fylke": N_("sammenlign.alone_fylke"),
+    "naboer": N_("sammenlign.alone_naboer"),
+    "egne": N_("sammenlign.alone_egne"),
+}
+
 
 # --- Reading the page's URL values ----------------------------------------------------------
 
@@ -48,19 +118,19 @@ def parse_mot(raw: str | list[str] | None) -> tuple[str | None, list[Notice]]:
         return None, []
     if value.lower() in q.MOT:
         return value.lower(), []
-    return None, [Notice("sammenlign.bad_mot", {"value": shown(value)})]
+    return None, [Notice(N_("sammenlign.bad_mot"), {"value": shown(value)})]
 
 
-def parse_indikator(raw: str | list[str] | None, lang: str) -> tuple[str, list[Notice]]:
+def parse_indikator(raw: str | list[str] | None) -> tuple[str, list[Notice]]:
     """A measure code; anything else gives the default measure and a notice."""
     value = first(raw)
     if not value:
         return q.DEFAULT_MEASURE, []
     if value in q.MEASURES:
         return value, []
-    fallback = measure_name(q.DEFAULT_MEASURE, lang)
+    fallback = measure_name(q.DEFAULT_MEASURE)
     return q.DEFAULT_MEASURE, [
-        Notice("sammenlign.bad_indikator", {"value": shown(value), "fallback": fallback})
+        Notice(N_("sammenlign.bad_indikator"), {"value": shown(value), "fallback": fallback})
     ]
 
 
@@ -71,7 +141,7 @@ def parse_indeks(raw: str | list[str] | None, years: list[int]) -> tuple[int | N
         return None, []
     if value.isdigit() and int(value) in years:
         return int(value), []
-    return None, [Notice("sammenlign.bad_indeks", {"value": shown(value)})]
+    return None, [Notice(N_("sammenlign.bad_indeks"), {"value": shown(value)})]
 
 
 # --- Resolving a view state -----------------------------------------------------------------
@@ -81,7 +151,6 @@ def parse_indeks(raw: str | list[str] | None, years: list[int]) -> tuple[int | N
 class Setup:
     """A ViewState resolved against the data: set, year, measure and index base year."""
 
-    lang: str
     kommune: str
     year: int
     measure: q.Measure
@@ -106,54 +175,54 @@ def setup(state: ViewState) -> Setup:
     base = None
     if measure.indexable and state.indeks in q.base_years(code, comparison.members):
         base = state.indeks
-    return Setup(state.lang, state.kommune, year, measure, comparison, base)
+    return Setup(state.kommune, year, measure, comparison, base)
 
 
 # --- Words ----------------------------------------------------------------------------------
 
 
-def measure_name(code: str, lang: str) -> str:
+def measure_name(code: str) -> str:
     """Full name of a measure ('Andel 67 år og eldre', KOSTRA's own names)."""
     figures = {**INDICATORS, **AMOUNTS, **COMPUTED}
     if code in figures:
-        return figures[code].name(lang)
-    return t(f"sammenlign.m.{code}", lang)
+        return figures[code].name()
+    return t(MEASURE_NAMES[code])
 
 
-def short_name(code: str, lang: str) -> str:
+def short_name(code: str) -> str:
     """Column header of a measure ('67+ %', 'Netto driftsresultat %')."""
-    return t(f"sammenlign.short.{code}", lang)
+    return t(SHORT_NAMES[code])
 
 
-def measure_label(code: str, lang: str) -> str:
+def measure_label(code: str) -> str:
     """Name for the indicator picker: KOSTRA figures are marked, since they may be missing."""
     if q.MEASURES[code].family == "kostra":
-        return t("sammenlign.kostra_suffix", lang, name=measure_name(code, lang))
-    return measure_name(code, lang)
+        return t("sammenlign.kostra_suffix", name=measure_name(code))
+    return measure_name(code)
 
 
-def value_text(measure: q.Measure, value: float | None, lang: str) -> str:
+def value_text(measure: q.Measure, value: float | None) -> str:
     """A value with its unit as text: '17,1 %', '291 940', '3,4', '62 311 kr'."""
     if measure.unit == "prosent":
-        return percent(value, lang, measure.decimals)
-    text = number(value, lang, measure.decimals)
-    return t("sammenlign.kr", lang, value=text) if measure.unit == "kr" else text
+        return percent(value, measure.decimals)
+    text = number(value, measure.decimals)
+    return t("sammenlign.kr", value=text) if measure.unit == "kr" else text
 
 
-def _when(measure: q.Measure, year: int, lang: str) -> str:
-    return t(f"sammenlign.when.{measure.family}", lang, year=year)
+def _when(measure: q.Measure, year: int) -> str:
+    return t(WHEN[measure.family], year=year)
 
 
-def _set_values(comparison: q.Comparison, lang: str) -> dict[str, str]:
+def _set_values(comparison: q.Comparison) -> dict[str, str]:
     """Names for the set's texts; a set without a known region gets a generic name."""
     values = {
-        "kommune": region_name(comparison.kommune, lang),
-        "group": t("sammenlign.the_group", lang),
-        "county": t("sammenlign.the_county", lang),
+        "kommune": region_name(comparison.kommune),
+        "group": t("sammenlign.the_group"),
+        "county": t("sammenlign.the_county"),
     }
     if comparison.region_code:
         values["group" if comparison.mot == "kostragruppe" else "county"] = region_name(
-            comparison.region_code, lang
+            comparison.region_code
         )
     return values
 
@@ -161,34 +230,28 @@ def _set_values(comparison: q.Comparison, lang: str) -> dict[str, str]:
 def _none_chosen(s: Setup) -> list[str]:
     """'No municipalities chosen' when the reader's own set is empty (only the municipality)."""
     if s.comparison.mot == q.OWN and not s.comparison.others:
-        return [t("sammenlign.note_none_chosen", s.lang, kommune=region_name(s.kommune, s.lang))]
+        return [t("sammenlign.note_none_chosen", kommune=region_name(s.kommune))]
     return []
 
 
-def in_set(comparison: q.Comparison, lang: str) -> str:
+def in_set(comparison: q.Comparison) -> str:
     """'i KOSTRA-gruppe 12', 'i Vestland', 'i nabolaget', 'blant de valgte kommunene'."""
-    return t(f"sammenlign.in.{comparison.mot}", lang, **_set_values(comparison, lang))
+    return t(IN_SET[comparison.mot], **_set_values(comparison))
 
 
-def set_description(comparison: q.Comparison, lang: str) -> str:
+def set_description(comparison: q.Comparison) -> str:
     """One sentence on who is in the set, or on why there is no one to compare with."""
-    values = _set_values(comparison, lang)
+    values = _set_values(comparison)
     mot = comparison.mot
     if not comparison.others:
         if mot == "kostragruppe" and comparison.region_code is None:
-            return t("sammenlign.no_kostragruppe", lang, **values)
-        return t(f"sammenlign.alone_{mot}", lang, limit=MAX_COMPARE, **values)
-    return t(
-        f"sammenlign.set_{mot}",
-        lang,
-        n=len(comparison.others),
-        year=comparison.membership_year,
-        **values,
-    )
+            return t("sammenlign.no_kostragruppe", **values)
+        return t(ALONE[mot], limit=MAX_COMPARE, **values)
+    return tn(SET[mot], len(comparison.others), year=comparison.membership_year, **values)
 
 
-def _names(codes: list[str] | tuple[str, ...], lang: str) -> str:
-    return ", ".join(region_name(c, lang) for c in codes)
+def _names(codes: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(region_name(c) for c in codes)
 
 
 def _refs(setup_: Setup, measures: list[q.Measure]) -> list[SourceRef]:
@@ -225,25 +288,28 @@ def _preliminary_published(rows: pd.DataFrame) -> str | None:
 
 def _table_title(s: Setup, rows: pd.DataFrame) -> str:
     """The chosen municipality's place on the selected measure, in words."""
-    lang, m = s.lang, s.measure
+    m = s.measure
     own = rows[(rows["indicator_code"] == m.code) & (rows["region_code"] == s.kommune)].iloc[0]
     values = {
-        "ind": measure_name(m.code, lang),
-        "when": _when(m, s.year, lang),
-        "kommune": region_name(s.kommune, lang),
-        "set": in_set(s.comparison, lang),
-        "value": value_text(m, own["value"], lang),
+        "ind": measure_name(m.code),
+        "when": _when(m, s.year),
+        "kommune": region_name(s.kommune),
+        "set": in_set(s.comparison),
+        "value": value_text(m, own["value"]),
     }
     n = int(own["ranked_of"])
     if pd.isna(own["value"]):
-        return t("sammenlign.table_missing", lang, n=n, total=len(s.comparison.members), **values)
+        return t("sammenlign.table_missing", n=n, total=len(s.comparison.members), **values)
     if not s.comparison.others:
-        return t("sammenlign.table_single", lang, **values)
+        return t("sammenlign.table_single", **values)
     if n == 1:
-        return t("sammenlign.table_alone", lang, **values)
+        return t("sammenlign.table_alone", **values)
     rank = int(own["rank"])
-    key = "table_top" if rank == 1 else "table_bottom" if rank == n else "table_rank"
-    return t(f"sammenlign.{key}", lang, rank=rank, n=n, **values)
+    if rank == 1:
+        return t("sammenlign.table_top", **values)
+    if rank == n:
+        return t("sammenlign.table_bottom", **values)
+    return t("sammenlign.table_rank", rank=rank, n=n, **values)
 
 
 def _shown_measures(rows: pd.DataFrame) -> list[q.Measure]:
@@ -254,51 +320,40 @@ def _shown_measures(rows: pd.DataFrame) -> list[q.Measure]:
 
 def _kostra_notes(s: Setup, rows: pd.DataFrame, shown_codes: set[str]) -> list[str]:
     """How many in the set have KOSTRA figures, which columns were left out, and why."""
-    lang, year, total = s.lang, s.year, len(s.comparison.members)
+    year, total = s.year, len(s.comparison.members)
     kostra_rows = rows[rows["indicator_code"].isin([m.code for m in q.KOSTRA_MEASURES])]
     with_any = kostra_rows.loc[kostra_rows["value"].notna(), "region_code"].nunique()
     if not with_any:
-        key = "note_no_kostra" if total > 1 else "note_no_kostra_one"
-        notes = [
-            t(
-                f"sammenlign.{key}",
-                lang,
-                total=total,
-                year=year,
-                kommune=region_name(s.kommune, lang),
-            )
-        ]
+        notes = [tn("sammenlign.note_no_kostra", total, year=year, kommune=region_name(s.kommune))]
     else:
-        notes = [t("sammenlign.note_kostra", lang, year=year, n=with_any, total=total)]
+        notes = [t("sammenlign.note_kostra", year=year, n=with_any, total=total)]
         dropped = [m.code for m in q.KOSTRA_MEASURES if m.code not in shown_codes]
         if dropped:
-            names = ", ".join(short_name(c, lang) for c in dropped)
-            notes.append(t("sammenlign.note_dropped", lang, year=year, names=names))
+            names = ", ".join(short_name(c) for c in dropped)
+            notes.append(t("sammenlign.note_dropped", year=year, names=names))
     if with_any < total and SourceRef.of("kostra").origin == "snapshot":
         covered = {
             r for m in q.KOSTRA_MEASURES for r in kostra.kommune_values(m.code, year)["region_code"]
         }
-        notes.append(t("sammenlign.note_snapshot", lang, n=len(covered), year=year))
+        notes.append(t("sammenlign.note_snapshot", n=len(covered), year=year))
     return notes
 
 
 def _mark_notes(s: Setup, rows: pd.DataFrame) -> list[str]:
     """Explain the * (preliminary) and ≈ (estimate) marks, and unknown vintages."""
-    lang, notes = s.lang, []
+    notes = []
     published = _preliminary_published(rows)
     if published:
-        notes.append(
-            t("sammenlign.note_preliminary_mark", lang, published=iso_date(published, lang))
-        )
+        notes.append(t("sammenlign.note_preliminary_mark", published=iso_date(published)))
     if rows["estimated"].fillna(False).any():
-        notes.append(t("sammenlign.note_estimated_mark", lang))
+        notes.append(t("sammenlign.note_estimated_mark"))
     unknown = rows[(rows["vintage"] == "unknown") & rows["value"].notna()]
     if len(unknown):
         items = ", ".join(
-            f"{region_name(r.region_code, lang)} ({short_name(r.indicator_code, lang)})"
+            f"{region_name(r.region_code)} ({short_name(r.indicator_code)})"
             for r in unknown.itertuples()
         )
-        notes.append(t("sammenlign.note_vintage_unknown", lang, items=items))
+        notes.append(t("sammenlign.note_vintage_unknown", items=items))
     return notes
 
 
@@ -312,7 +367,7 @@ def _reference_regions(s: Setup) -> tuple[str, ...]:
 def table(state: ViewState) -> Exhibit:
     """Every measure for every municipality in the set in one year, with ranks in the set."""
     s = setup(state)
-    lang, members = s.lang, s.comparison.members
+    members = s.comparison.members
     all_rows = q.table(members, s.year)
     measures = _shown_measures(all_rows)
     codes = [m.code for m in measures]
@@ -321,18 +376,18 @@ def table(state: ViewState) -> Exhibit:
     reference = reference[reference["indicator_code"].isin(codes)].assign(reference=True)
     rows = pd.concat([rows, reference], ignore_index=True)
     rows = rows.assign(
-        kommune=rows["region_code"].map(lambda c: region_name(c, lang)),
-        indicator=rows["indicator_code"].map(lambda c: measure_name(c, lang)),
+        kommune=rows["region_code"].map(region_name),
+        indicator=rows["indicator_code"].map(measure_name),
         unit=rows["indicator_code"].map(lambda c: q.MEASURES[c].unit),
     )
     computed = sorted(set(rows.loc[rows["computed"].fillna(False).astype(bool), "indicator_code"]))
     line = [*_none_chosen(s), *_mark_notes(s, rows)]
     if computed:
-        names = ", ".join(short_name(c, lang) for c in codes if c in computed)
-        line.append(t("sammenlign.note_computed", lang, names=names))
-    details = [t("sammenlign.note_ranks", lang), *_kostra_notes(s, all_rows, set(codes))]
+        names = ", ".join(short_name(c) for c in codes if c in computed)
+        line.append(t("sammenlign.note_computed", names=names))
+    details = [t("sammenlign.note_ranks"), *_kostra_notes(s, all_rows, set(codes))]
     if s.comparison.membership_year and s.comparison.membership_year != s.year:
-        details.append(t("sammenlign.note_group_year", lang, year=s.comparison.membership_year))
+        details.append(t("sammenlign.note_group_year", year=s.comparison.membership_year))
     refs = _refs(s, measures)
     period = str(s.year)
     columns = {
@@ -358,9 +413,8 @@ def table(state: ViewState) -> Exhibit:
         data=rows[list(columns)].reset_index(drop=True),
         columns=columns,
         sources=tuple(refs),
-        source_text=source_line(refs, lang, period),
+        source_text=source_line(refs, period),
         period=period,
-        lang=lang,
         notes=one_line(line),
         details=tuple(details),
         kommune_code=s.kommune,
@@ -381,7 +435,7 @@ class TableView:
     rank_columns: list[str]
 
 
-def _cell_format(measure: q.Measure, lang: str, marks: tuple[bool, bool, bool]) -> Callable:
+def _cell_format(measure: q.Measure, marks: tuple[bool, bool, bool]) -> Callable:
     """Display text for the values of one measure whose cells share their marks
     (estimated, preliminary, reference row); a missing value is said in words, except in a
     reference row, where population measures are not shown.
@@ -390,8 +444,8 @@ def _cell_format(measure: q.Measure, lang: str, marks: tuple[bool, bool, bool]) 
 
     def text(value: float) -> str:
         if pd.isna(value):
-            return "" if reference else t("common.missing", lang)
-        shown = value_text(measure, value, lang)
+            return "" if reference else t("common.missing")
+        shown = value_text(measure, value)
         if preliminary:
             shown += PRELIMINARY_MARK
         return ESTIMATE_MARK + shown if estimated else shown
@@ -407,36 +461,36 @@ def _marks(part: pd.DataFrame, reference: list[bool]) -> list[tuple[bool, bool, 
     return list(zip(estimated, preliminary, reference, strict=True))
 
 
+@in_its_language
 def table_view(exhibit: Exhibit) -> TableView:
     """The wide, formatted table for a 'sammenlign-tabell' exhibit (sorting stays numeric)."""
-    lang, data = exhibit.lang, exhibit.data
+    data = exhibit.data
     order = list(dict.fromkeys(data["region_code"]))
     references = set(data.loc[data["reference"], "region_code"])
     is_reference = [c in references for c in order]
-    wide = pd.DataFrame({"kommune": [region_name(c, lang) for c in order]}, index=order)
+    wide = pd.DataFrame({"kommune": [region_name(c) for c in order]}, index=order)
     marks = {}
-    labels = {"kommune": (t("sammenlign.col_kommune", lang), "")}
+    labels = {"kommune": (t("sammenlign.col_kommune"), "")}
     value_cols, rank_cols = [], []
     for code, part in data.groupby("indicator_code", sort=False):
         measure, part = q.MEASURES[code], part.set_index("region_code").reindex(order)
-        name, n = measure_name(code, lang), int(part["ranked_of"].iloc[0] or 0)
+        name, n = measure_name(code), int(part["ranked_of"].iloc[0] or 0)
         rank_col = f"{code}__rank"
         wide[code], wide[rank_col] = part["value"], part["rank"]
         marks[code] = _marks(part, is_reference)
         labels[code] = (
-            short_name(code, lang),
+            short_name(code),
             t(
                 "sammenlign.value_help",
-                lang,
                 ind=name,
                 n=n,
                 total=len(order),
-                when=_when(measure, int(part["year"].iloc[0]), lang),
+                when=_when(measure, int(part["year"].iloc[0])),
             ),
         )
         labels[rank_col] = (
-            t("sammenlign.col_rank", lang),
-            t("sammenlign.rank_help", lang, ind=name, n=n),
+            t("sammenlign.col_rank"),
+            t("sammenlign.rank_help", ind=name, n=n),
         )
         value_cols.append(code)
         rank_cols.append(rank_col)
@@ -447,7 +501,7 @@ def table_view(exhibit: Exhibit) -> TableView:
         for i, mark in enumerate(marks[col]):
             rows_by_marks.setdefault(mark, []).append(i)
         for mark, rows in rows_by_marks.items():
-            text = _cell_format(q.MEASURES[col], lang, mark)
+            text = bound(_cell_format(q.MEASURES[col], mark))
             styler = styler.format(text, subset=pd.IndexSlice[rows, col])
     styler = styler.format(na_rep="–", precision=0, subset=rank_cols)
     styler = styler.apply(lambda row: [_row_style(row.name, is_reference)] * len(row), axis=1)
@@ -471,65 +525,63 @@ def colours(comparison: q.Comparison, codes: tuple[str, ...]) -> dict[str, str]:
     return {comparison.kommune: theme.KOMMUNE, **palette}
 
 
-def _hover(measure: q.Measure, indexed: bool, lang: str) -> str:
+def _hover(measure: q.Measure, indexed: bool) -> str:
     if indexed:
         return "%{y:.1f}"
     if measure.unit == "prosent":
-        return "%{y:.1f} %" if lang != "en" else "%{y:.1f}%"
+        return "%{y:.1f}" + percent_suffix()
     if measure.unit == "kr":
         return "%{y:,.0f} kr"
     return "%{y:,.0f}" if measure.unit == "personer" else "%{y:.1f}"
 
 
 def _axis_titles(s: Setup) -> tuple[str, str]:
-    lang = s.lang
-    x_title = t(f"sammenlign.axis_year.{s.measure.family}", lang)
+    x_title = t(AXIS_YEAR[s.measure.family])
     if s.base_year:
-        return x_title, t("sammenlign.axis.indeks", lang, base=s.base_year)
-    return x_title, t(f"sammenlign.axis.{s.measure.unit}", lang)
+        return x_title, t("sammenlign.axis.indeks", base=s.base_year)
+    return x_title, t(AXIS[s.measure.unit])
 
 
 def _trend_title(s: Setup, rows: pd.DataFrame, column: str, others_phrase: str) -> str:
     """What happened to the chosen municipality, and where the others ended up."""
-    lang, m = s.lang, s.measure
-    name = measure_name(m.code, lang)
+    m = s.measure
+    name = measure_name(m.code)
     if s.base_year:
-        name = t("sammenlign.indexed_name", lang, ind=name, base=s.base_year)
+        name = t("sammenlign.indexed_name", ind=name, base=s.base_year)
 
     def fmt(value: float) -> str:
-        return number(value, lang, 1) if s.base_year else value_text(m, value, lang)
+        return number(value, 1) if s.base_year else value_text(m, value)
 
-    kommune = region_name(s.kommune, lang)
+    kommune = region_name(s.kommune)
     rows = rows[rows[column].notna()]
     own = rows[rows["region_code"] == s.kommune].sort_values("year")
     if own.empty:
-        return t("sammenlign.trend_missing", lang, ind=name, kommune=kommune)
+        return t("sammenlign.trend_missing", ind=name, kommune=kommune)
     start, end = own.iloc[0], own.iloc[-1]
     y1 = int(end["year"])
-    key = "trend_one" if int(start["year"]) == y1 else "trend_change"
-    title = t(
-        f"sammenlign.{key}",
-        lang,
-        ind=name,
-        kommune=kommune,
-        v0=fmt(start[column]),
-        y0=int(start["year"]),
-        v1=fmt(end[column]),
-        y1=y1,
-    )
+    if int(start["year"]) == y1:
+        title = t("sammenlign.trend_one", ind=name, kommune=kommune, v1=fmt(end[column]), y1=y1)
+    else:
+        title = t(
+            "sammenlign.trend_change",
+            ind=name,
+            kommune=kommune,
+            v0=fmt(start[column]),
+            y0=int(start["year"]),
+            v1=fmt(end[column]),
+            y1=y1,
+        )
     others = rows[(rows["region_code"] != s.kommune) & (rows["year"] == y1)]
     if len(others) == 1:
         other = others.iloc[0]
         return title + t(
             "sammenlign.trend_other_one",
-            lang,
-            name=region_name(other["region_code"], lang),
+            name=region_name(other["region_code"]),
             value=fmt(other[column]),
         )
     if len(others) > 1:
         return title + t(
             "sammenlign.trend_others",
-            lang,
             others=others_phrase,
             lo=fmt(others[column].min()),
             hi=fmt(others[column].max()),
@@ -539,8 +591,8 @@ def _trend_title(s: Setup, rows: pd.DataFrame, column: str, others_phrase: str) 
 
 def _others_phrase(s: Setup, capped: bool) -> str:
     if capped:
-        return t("sammenlign.others.shown", s.lang)
-    return t(f"sammenlign.others.{s.comparison.mot}", s.lang, **_set_values(s.comparison, s.lang))
+        return t("sammenlign.others.shown")
+    return t(OTHERS[s.comparison.mot], **_set_values(s.comparison))
 
 
 def _series(s: Setup, codes: tuple[str, ...]) -> tuple[pd.DataFrame, str, tuple[str, ...]]:
@@ -556,31 +608,22 @@ def _chart_notes(
     s: Setup, rows: pd.DataFrame, codes: tuple[str, ...], lacking: tuple[str, ...]
 ) -> list[str]:
     """No one chosen, missing series, municipalities without a base-year value, hollow points."""
-    lang, notes = s.lang, _none_chosen(s)
+    notes = _none_chosen(s)
     missing = [c for c in codes if c not in set(rows["region_code"]) and c not in lacking]
     if missing:
-        name = measure_name(s.measure.code, lang)
-        notes.append(
-            t("sammenlign.note_missing_series", lang, ind=name, names=_names(missing, lang))
-        )
+        name = measure_name(s.measure.code)
+        notes.append(t("sammenlign.note_missing_series", ind=name, names=_names(missing)))
     if lacking:
-        notes.append(
-            t("sammenlign.note_lacking_base", lang, base=s.base_year, names=_names(lacking, lang))
-        )
+        notes.append(t("sammenlign.note_lacking_base", base=s.base_year, names=_names(lacking)))
     published = _preliminary_published(rows)
     if published:
-        notes.append(t("sammenlign.note_preliminary", lang, published=iso_date(published, lang)))
+        notes.append(t("sammenlign.note_preliminary", published=iso_date(published)))
     if rows["estimated"].fillna(False).astype(bool).any():
-        notes.append(t("befolkning.estimated_note", lang))
+        notes.append(t("befolkning.estimated_note"))
     if "computed" in rows and rows["computed"].fillna(False).astype(bool).any():
         computed = rows[rows["computed"].fillna(False).astype(bool)]
-        notes.append(
-            t(
-                "sammenlign.note_computed_series",
-                lang,
-                years=f"{computed['year'].min()}–{computed['year'].max()}",
-            )
-        )
+        years = f"{computed['year'].min()}–{computed['year'].max()}"
+        notes.append(t("sammenlign.note_computed_series", years=years))
     return notes
 
 
@@ -590,10 +633,10 @@ def _hollow(rows: pd.DataFrame) -> pd.Series:
 
 def _panel(s: Setup, code: str, rows: pd.DataFrame, column: str, colour: str) -> Panel:
     """One municipality's panel; other panels also get the chosen one as a dotted reference."""
-    lang, hover = s.lang, _hover(s.measure, bool(s.base_year), s.lang)
+    hover = _hover(s.measure, bool(s.base_year))
     own = rows[rows["region_code"] == code]
     chosen = rows[rows["region_code"] == s.kommune]
-    name, kommune = region_name(code, lang), region_name(s.kommune, lang)
+    name, kommune = region_name(code), region_name(s.kommune)
     panel_lines = []
     if code != s.kommune and len(chosen):
         panel_lines.append(
@@ -624,14 +667,14 @@ def _panel(s: Setup, code: str, rows: pd.DataFrame, column: str, colour: str) ->
                 showlegend=False,
             )
         )
-    return Panel(name, panel_lines, t("sammenlign.panel_missing", lang))
+    return Panel(name, panel_lines, t("sammenlign.panel_missing"))
 
 
 @cached_view()
 def small(state: ViewState) -> Exhibit:
     """One small chart per municipality over time on a shared y axis (capped, nearest in size)."""
     s = setup(state)
-    lang, members = s.lang, s.comparison.members
+    members = s.comparison.members
     codes = q.nearest_in_size(members, s.year, MAX_PANELS)
     capped = len(codes) < len(members)
     rows, column, lacking = _series(s, codes)
@@ -640,21 +683,20 @@ def small(state: ViewState) -> Exhibit:
     title = _trend_title(s, rows, column, _others_phrase(s, capped))
     period = f"{int(rows['year'].min())}–{int(rows['year'].max())}" if len(rows) else ""
     refs = _refs(s, [s.measure])
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     line, details = [], []
     if capped:
         line.append(
             t(
                 "sammenlign.note_capped",
-                lang,
-                kommune=region_name(s.kommune, lang),
+                kommune=region_name(s.kommune),
                 n=len(codes) - 1,
-                set=in_set(s.comparison, lang),
+                set=in_set(s.comparison),
                 total=len(members),
             )
         )
     if len(panels) > 1:
-        details.append(t("sammenlign.note_reference", lang, kommune=region_name(s.kommune, lang)))
+        details.append(t("sammenlign.note_reference", kommune=region_name(s.kommune)))
     line += _chart_notes(s, rows, codes, lacking)
     figure = None
     if len(rows) and panels:
@@ -668,7 +710,6 @@ def small(state: ViewState) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=figure,
         notes=one_line(line),
         details=tuple(details),
@@ -689,7 +730,6 @@ def _small_figure(
         fig,
         title=title,
         source=source,
-        lang=s.lang,
         x_title=x_title,
         y_title=y_title,
         height=plot_height(len(panels)),
@@ -714,7 +754,7 @@ def _unit_ticks(s: Setup) -> dict[str, str]:
     if s.base_year:
         return {}
     if s.measure.unit == "prosent":
-        return {"ticksuffix": " %" if s.lang != "en" else "%"}
+        return {"ticksuffix": percent_suffix()}
     if s.measure.unit in ("personer", "kr"):
         return {"tickformat": ",d" if s.measure.unit == "personer" else ",.0f"}
     return {}
@@ -739,7 +779,7 @@ def _chart_columns(s: Setup) -> dict[str, str]:
 
 def _chart_data(s: Setup, rows: pd.DataFrame, column: str) -> pd.DataFrame:
     data = rows.assign(
-        kommune=rows["region_code"].map(lambda c: region_name(c, s.lang)),
+        kommune=rows["region_code"].map(region_name),
         indicator_code=s.measure.code,
     )
     return data[list(_chart_columns(s))].reset_index(drop=True)
@@ -749,24 +789,24 @@ def _chart_data(s: Setup, rows: pd.DataFrame, column: str) -> pd.DataFrame:
 def index_chart(state: ViewState) -> Exhibit:
     """Every municipality in the set on one chart, each indexed to 100 in the base year."""
     s = setup(state)
-    lang, members = s.lang, s.comparison.members
+    members = s.comparison.members
     if s.base_year is None and s.measure.indexable:
         base = q.default_base_year(s.measure.code, members)
-        s = Setup(lang, s.kommune, s.year, s.measure, s.comparison, base)
-    name = measure_name(s.measure.code, lang)
+        s = Setup(s.kommune, s.year, s.measure, s.comparison, base)
+    name = measure_name(s.measure.code)
     refs = _refs(s, [s.measure])
     if not s.measure.indexable or s.base_year is None:
-        return _no_index(s, refs, t("sammenlign.not_indexable", lang, ind=name))
+        return _no_index(s, refs, t("sammenlign.not_indexable", ind=name))
     rows, column, lacking = _series(s, members)
     if rows.empty:
-        return _no_index(s, refs, t("sammenlign.index_none", lang, ind=name, base=s.base_year))
+        return _no_index(s, refs, t("sammenlign.index_none", ind=name, base=s.base_year))
     title = _trend_title(s, rows, column, _others_phrase(s, capped=False))
     period = f"{int(rows['year'].min())}–{int(rows['year'].max())}"
-    source = source_line(refs, lang, period)
+    source = source_line(refs, period)
     fig = lines(_index_lines(s, rows))
     fig.add_hline(y=100, line={"color": theme.OTHER, "width": 1})
     x_title, y_title = _axis_titles(s)
-    theme.style(fig, title=title, source=source, lang=lang, x_title=x_title, y_title=y_title)
+    theme.style(fig, title=title, source=source, x_title=x_title, y_title=y_title)
     fig.update_xaxes(tickformat="d")
     return Exhibit(
         id="sammenlign-indeks",
@@ -776,7 +816,6 @@ def index_chart(state: ViewState) -> Exhibit:
         sources=tuple(refs),
         source_text=source,
         period=period,
-        lang=lang,
         figure=fig,
         notes=one_line(_chart_notes(s, rows, members, lacking)),
         kommune_code=s.kommune,
@@ -787,7 +826,7 @@ def index_chart(state: ViewState) -> Exhibit:
 
 def _index_lines(s: Setup, rows: pd.DataFrame) -> list[Line]:
     """Others first (in SERIES colours, or grey when more than SERIES has), the chosen on top."""
-    lang, hover = s.lang, _hover(s.measure, True, s.lang)
+    hover = _hover(s.measure, True)
     codes = [c for c in s.comparison.members if c in set(rows["region_code"])]
     others = [c for c in codes if c != s.kommune]
     many = len(others) > len(theme.SERIES)
@@ -795,9 +834,9 @@ def _index_lines(s: Setup, rows: pd.DataFrame) -> list[Line]:
     result = []
     for i, code in enumerate(others):
         part = rows[rows["region_code"] == code]
-        label = region_name(code, lang)
+        label = region_name(code)
         if many:
-            label = t("sammenlign.index_others", lang, set=in_set(s.comparison, lang))
+            label = t("sammenlign.index_others", set=in_set(s.comparison))
         result.append(
             Line(
                 label,
@@ -816,7 +855,7 @@ def _index_lines(s: Setup, rows: pd.DataFrame) -> list[Line]:
     if len(own):
         result.append(
             Line(
-                region_name(s.kommune, lang),
+                region_name(s.kommune),
                 own["year"],
                 own["index"],
                 theme.KOMMUNE,
@@ -836,9 +875,8 @@ def _no_index(s: Setup, refs: list[SourceRef], text: str) -> Exhibit:
         data=pd.DataFrame(columns=list(_chart_columns(s))),
         columns=_chart_columns(s),
         sources=tuple(refs),
-        source_text=source_line(refs, s.lang),
+        source_text=source_line(refs),
         period="",
-        lang=s.lang,
         kommune_code=s.kommune,
         slug="sammenlign-indeks",
         params=_params(s),

@@ -35,6 +35,8 @@ CODE_FILES = [
     PROJECT_ROOT / "loaders" / "codes.py",
     PROJECT_ROOT / "kommuneokonomi" / "datasets.py",
     PROJECT_ROOT / "kommuneokonomi" / "indicators.py",
+    # Dataset titles and indicator labels are written in bokmål from the catalogue.
+    PROJECT_ROOT / "kommuneokonomi" / "locale" / "nb" / "LC_MESSAGES" / "messages.po",
 ]
 
 NO_SEED_HELP = (
