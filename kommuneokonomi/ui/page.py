@@ -54,7 +54,7 @@ def header(title_key: str, *, with_kommune: bool = True) -> PageContext:
     lang = controls.current_lang()
     use_language(lang)
     theme.COMPACT.set(is_compact())
-    left, right = st.columns([5, 1], vertical_alignment="bottom")
+    left, right = st.columns([3, 1], vertical_alignment="bottom")  # room for three languages
     with left:
         st.title(t(title_key))
     with right:
