@@ -13,6 +13,8 @@
 #   KOMMUNE_CACHE_DIR   the cache every process reads         (default ./cache, see settings.py)
 #   NGINX               the nginx binary                      (default /usr/sbin/nginx)
 #
+# When the default nginx is missing, `start` installs Debian's nginx (and its brotli modules)
+# with apt-get if it runs as root; otherwise it stops with one line saying what to install.
 # Every app process reads the same cache directory (read-only for them); only the snapshot
 # build here, or the refresh job (`python -m loaders refresh`) elsewhere, writes it. nginx
 # keeps each reader on one process with a route cookie (see deploy/nginx.conf.template).
@@ -34,6 +36,32 @@ wait_healthy() { # url seconds
         ((SECONDS < deadline)) || { log "$url not healthy after $2 s"; return 1; }
         sleep 0.2
     done
+}
+
+# Debian's nginx and its brotli modules (precompressed .br files for browsers that take them).
+NGINX_PACKAGES="nginx libnginx-mod-http-brotli-static"
+
+ensure_nginx() {
+    [[ -x "$NGINX" ]] && return 0
+    if [[ "$NGINX" == /usr/sbin/nginx && $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+        log "installing Debian's nginx ($NGINX_PACKAGES) with apt-get"
+        # The package's own site on port 80 is not started: policy-rc.d denies service starts.
+        local policy=/usr/sbin/policy-rc.d made_policy=0
+        if [[ ! -e $policy ]]; then
+            printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && made_policy=1
+        fi
+        local ok=0
+        { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+            $NGINX_PACKAGES >"$RUN_DIR/logs/apt.log" 2>&1 ||
+            { apt-get update -q >>"$RUN_DIR/logs/apt.log" 2>&1 &&
+                DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+                    $NGINX_PACKAGES >>"$RUN_DIR/logs/apt.log" 2>&1; }; } && ok=1
+        ((made_policy)) && rm -f "$policy"
+        ((ok)) && [[ -x "$NGINX" ]] && return 0
+        log "apt-get could not install nginx (see $RUN_DIR/logs/apt.log)"
+    fi
+    log "$NGINX not found: install Debian's nginx (apt-get install $NGINX_PACKAGES) or set NGINX"
+    return 1
 }
 
 render_config() {
@@ -64,6 +92,7 @@ start() {
         fi
     done
     mkdir -p "$RUN_DIR"/{logs,tmp/client_body,tmp/proxy,tmp/fastcgi,tmp/uwsgi,tmp/scgi}
+    ensure_nginx
     # The one writer: build the offline snapshot if it is missing or stale, before any reader.
     "$BIN/python" -m loaders snapshot --if-stale >"$RUN_DIR/logs/snapshot.log" 2>&1
     # plotly.js for the charts, into static/vendor/ (served by nginx like the embeds).
