@@ -11,7 +11,7 @@ two static embeds of Oslo (`python -m kommuneokonomi.embed`), then measures:
   (/embed?vis=ndr-trend&kommune=0301) and a static embed (ndr-trend);
 - per network profile (slow4g = 1.6 Mbit/s down, 150 ms; 4g = 9 Mbit/s, 60 ms; none):
   the first visit (empty cache) and the returning visit (the same URL again, cache warm);
-- for the static embed also a second embed from the same site (ndr-rangering, opened after
+- for the static embed also a second embed from the same site (befolkning-stotte, opened after
   the first in the same browser): what an article's second chart costs.
 
 Websocket payload (Streamlit's elements and figures, decoded) is printed apart: reader.py
@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.benchlib import ROOT, VENV_BIN, print_machine, wait_healthy
 
 READER = ROOT.parent / "shared" / "tools" / "reader.py"
-EMBED_VIS = ("ndr-trend", "ndr-rangering")  # the first and the second static embed
+EMBED_VIS = ("ndr-trend", "befolkning-stotte")  # the first and the second static embed
 PAGES = {
     "start page": "/",
     "netto driftsresultat": "/driftsresultat",
