@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test snapshot lint bench clean-cache
+.PHONY: run test snapshot lint bench clean-cache plotly-bundle plotly-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ snapshot: $(VENV)/.installed
 	$(BIN)/python -m loaders snapshot --if-stale
 
 run: snapshot
-	$(BIN)/python -m kommuneokonomi.ui.plotly_react
+	$(BIN)/python -m kommuneokonomi.assets
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: snapshot
@@ -34,3 +34,11 @@ lint: $(VENV)/.installed
 
 clean-cache:
 	rm -rf cache/snapshot cache/live
+
+# plotly.js trimmed to the app's traces (plotlyjs/README.md): the output is committed; these
+# rebuild it from the pinned recipe (Node 20, npm registry) and check it is byte for byte.
+plotly-bundle:
+	cd plotlyjs && npm ci --no-audit --no-fund && node build.mjs
+
+plotly-check: $(VENV)/.installed
+	$(BIN)/python -m pytest -q tests/test_plotly_bundle.py -k rebuilds

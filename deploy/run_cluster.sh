@@ -95,8 +95,8 @@ start() {
     ensure_nginx
     # The one writer: build the offline snapshot if it is missing or stale, before any reader.
     "$BIN/python" -m loaders snapshot --if-stale >"$RUN_DIR/logs/snapshot.log" 2>&1
-    # plotly.js for the charts, into static/vendor/ (served by nginx like the embeds).
-    "$BIN/python" -m kommuneokonomi.ui.plotly_react >>"$RUN_DIR/logs/snapshot.log" 2>&1
+    # plotly.js for the charts (and Streamlit's assets), with .br/.gz twins, into static/vendor/.
+    "$BIN/python" -m kommuneokonomi.assets >>"$RUN_DIR/logs/snapshot.log" 2>&1
     # One cookie secret for all processes, so XSRF tokens are valid on any of them.
     local secret
     secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
