@@ -21,9 +21,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 snapshot: $(VENV)/.installed
 	$(BIN)/python -m loaders snapshot --if-stale
 
+# serve.py is app.py with its static files sent precompressed and cached (docs/deploy.md).
 run: snapshot
 	$(BIN)/python -m kommuneokonomi.assets
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 test: snapshot
 	$(BIN)/python -m pytest
