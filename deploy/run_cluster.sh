@@ -12,6 +12,8 @@
 #   KOMMUNE_RUN_DIR     nginx prefix, logs, pid files         (default /tmp/kommuneokonomi-cluster-<nginx port>)
 #   KOMMUNE_CACHE_DIR   the cache every process reads         (default ./cache, see settings.py)
 #   NGINX               the nginx binary                      (default /usr/sbin/nginx)
+#   BROTLI_MODULE       nginx's brotli_static module, used when present
+#                       (default /usr/lib/nginx/modules/ngx_http_brotli_static_module.so)
 #
 # When the default nginx is missing, `start` installs Debian's nginx (and its brotli modules)
 # with apt-get if it runs as root; otherwise it stops with one line saying what to install.
@@ -26,6 +28,8 @@ APP_PORTS="${APP_PORTS//,/ }"
 NGINX_PORT="${KOMMUNE_NGINX_PORT:-8540}"
 RUN_DIR="${KOMMUNE_RUN_DIR:-/tmp/kommuneokonomi-cluster-${NGINX_PORT}}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
+BROTLI_MODULE="${BROTLI_MODULE:-/usr/lib/nginx/modules/ngx_http_brotli_static_module.so}"
+STREAMLIT_ASSETS=""
 BIN="$ROOT/.venv/bin"
 
 log() { printf '[run_cluster] %s\n' "$*" >&2; }
@@ -74,11 +78,21 @@ render_config() {
         user_line="user nobody nogroup;"
         chown -R nobody:nogroup "$RUN_DIR/tmp"
     fi
+    # Debian's libnginx-mod-http-brotli-static: precompressed .br files where installed.
+    local brotli_module="# no brotli_static module (apt-get install libnginx-mod-http-brotli-static)"
+    local brotli_static="# brotli_static: module not installed"
+    if [[ -f "$BROTLI_MODULE" ]]; then
+        brotli_module="load_module $BROTLI_MODULE;"
+        brotli_static="brotli_static on;"
+    fi
     sed -e "s|@PREFIX@|$RUN_DIR|g" \
         -e "s|@LISTEN@|127.0.0.1:${NGINX_PORT}|g" \
         -e "s|@STATIC_DIR@|$ROOT/static|g" \
         -e "s|@UPSTREAM_SERVERS@|${servers}|g" \
         -e "s|@USER_LINE@|${user_line}|g" \
+        -e "s|@BROTLI_MODULE@|${brotli_module}|g" \
+        -e "s|@BROTLI_STATIC@|${brotli_static}|g" \
+        -e "s|@STREAMLIT_ASSETS@|${STREAMLIT_ASSETS}|g" \
         "$ROOT/deploy/nginx.conf.template" >"$RUN_DIR/nginx.conf"
 }
 
@@ -95,8 +109,11 @@ start() {
     ensure_nginx
     # The one writer: build the offline snapshot if it is missing or stale, before any reader.
     "$BIN/python" -m loaders snapshot --if-stale >"$RUN_DIR/logs/snapshot.log" 2>&1
-    # plotly.js for the charts (and Streamlit's assets), with .br/.gz twins, into static/vendor/.
-    "$BIN/python" -m kommuneokonomi.assets >>"$RUN_DIR/logs/snapshot.log" 2>&1
+    # plotly.js for the charts and Streamlit's assets, with .br/.gz twins, into static/vendor/
+    # (served by nginx itself, compressed and cached for good).
+    STREAMLIT_ASSETS="$("$BIN/python" -m kommuneokonomi.assets 2>>"$RUN_DIR/logs/snapshot.log" |
+        sed -n 2p)"
+    [[ -d "$STREAMLIT_ASSETS" ]] || { log "static assets not prepared (see $RUN_DIR/logs/snapshot.log)"; return 1; }
     # One cookie secret for all processes, so XSRF tokens are valid on any of them.
     local secret
     secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
