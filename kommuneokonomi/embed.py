@@ -1,4 +1,4 @@
-"""Embeds of one exhibit: the live single-chart link and the static, self-contained HTML file.
+"""Embeds of one exhibit: the live single-chart link and the static HTML file.
 
 The live embed is the app's hidden `embed` page (`/embed?vis=<id>&kommune=…&lang=…`): it
 always shows today's figures but opens a dashboard session for every reader. The static
