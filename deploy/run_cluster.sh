@@ -30,6 +30,7 @@ RUN_DIR="${KOMMUNE_RUN_DIR:-/tmp/kommuneokonomi-cluster-${NGINX_PORT}}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
 BROTLI_MODULE="${BROTLI_MODULE:-/usr/lib/nginx/modules/ngx_http_brotli_static_module.so}"
 STREAMLIT_ASSETS=""
+PLOTLY_SCRIPT=""
 BIN="$ROOT/.venv/bin"
 
 log() { printf '[run_cluster] %s\n' "$*" >&2; }
@@ -93,6 +94,7 @@ render_config() {
         -e "s|@BROTLI_MODULE@|${brotli_module}|g" \
         -e "s|@BROTLI_STATIC@|${brotli_static}|g" \
         -e "s|@STREAMLIT_ASSETS@|${STREAMLIT_ASSETS}|g" \
+        -e "s|@PLOTLY_SCRIPT@|${PLOTLY_SCRIPT}|g" \
         "$ROOT/deploy/nginx.conf.template" >"$RUN_DIR/nginx.conf"
 }
 
@@ -111,8 +113,10 @@ start() {
     "$BIN/python" -m loaders snapshot --if-stale >"$RUN_DIR/logs/snapshot.log" 2>&1
     # plotly.js for the charts and Streamlit's assets, with .br/.gz twins, into static/vendor/
     # (served by nginx itself, compressed and cached for good).
-    STREAMLIT_ASSETS="$("$BIN/python" -m kommuneokonomi.assets 2>>"$RUN_DIR/logs/snapshot.log" |
-        sed -n 2p)"
+    local prepared
+    prepared="$("$BIN/python" -m kommuneokonomi.assets 2>>"$RUN_DIR/logs/snapshot.log")"
+    PLOTLY_SCRIPT="$(basename "$(sed -n 1p <<<"$prepared")")"
+    STREAMLIT_ASSETS="$(sed -n 2p <<<"$prepared")"
     [[ -d "$STREAMLIT_ASSETS" ]] || { log "static assets not prepared (see $RUN_DIR/logs/snapshot.log)"; return 1; }
     # One cookie secret for all processes, so XSRF tokens are valid on any of them.
     local secret

@@ -11,7 +11,9 @@ kommuneokonomi.assets writes at set-up, with `Cache-Control: immutable`:
 - `/app/static/embeds/…`: static embeds (their `.gz`/`.br` twins; cached an hour, as nginx).
 
 Anything else, a file without a twin, or a client that accepts neither brotli nor gzip goes
-on to Streamlit unchanged. Behind nginx the same files come from nginx itself.
+on to Streamlit unchanged. Pages (HTML) get a `Link: rel=preload` header for plotly.js, so the
+browser fetches it alongside Streamlit's scripts instead of after the first chart's component
+has loaded. Behind nginx the same files and header come from nginx itself.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from pathlib import Path
 from starlette.datastructures import Headers
 from starlette.responses import FileResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
+from streamlit import config
 
-from kommuneokonomi.assets import VENDOR_DIR, streamlit_mirror
+from kommuneokonomi.assets import VENDOR_DIR, plotly_script_name, streamlit_mirror
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 HOUR = "public, max-age=3600"
@@ -61,16 +64,32 @@ def resolve(path: str, vendor_dir: Path = VENDOR_DIR) -> tuple[Path, str] | None
     return None
 
 
+def base_path() -> str:
+    """'/kommune' for `server.baseUrlPath = "kommune"`, '' without one."""
+    prefix = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{prefix}" if prefix else ""
+
+
+def preload_link(prefix: str = "") -> bytes:
+    """The Link header that has the browser fetch plotly.js as soon as a page arrives."""
+    return f"<{prefix}/app/static/vendor/{plotly_script_name()}>; rel=preload; as=script".encode()
+
+
 class PrecompressedStatic:
-    """ASGI middleware: send a precompressed twin of a content-hashed file (see module doc)."""
+    """ASGI middleware: send a precompressed twin of a content-hashed file, and announce
+    plotly.js on pages (see module doc)."""
 
     def __init__(self, app: ASGIApp, vendor_dir: Path = VENDOR_DIR) -> None:
         self.app = app
         self.vendor_dir = vendor_dir
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        prefix = base_path()
+        path = scope.get("path", "")
+        if prefix and path.startswith(prefix + "/"):
+            path = path[len(prefix) :]
         if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
-            found = resolve(scope["path"], self.vendor_dir)
+            found = resolve(path, self.vendor_dir)
             if found is not None:
                 file, cache_control = found
                 encodings = accepted(Headers(scope=scope).get("accept-encoding", ""))
@@ -89,4 +108,16 @@ class PrecompressedStatic:
                         )
                         await response(scope, receive, send)
                         return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        link = preload_link(prefix)
+
+        async def send_with_preload(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                if any(k == b"content-type" and v.startswith(b"text/html") for k, v in headers):
+                    message = {**message, "headers": [*headers, (b"link", link)]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_preload)

@@ -85,3 +85,16 @@ def test_streamlit_assets_are_mirrored_with_twins(tmp_path: Path):
     headers, body = _get(app, "/static/js/index.abc123.js", "br")
     assert brotli.decompress(body) == (source / "js" / "index.abc123.js").read_bytes()
     assert headers["cache-control"] == IMMUTABLE
+
+
+def test_pages_announce_plotly_js_for_preloading(tmp_path: Path):
+    async def page(scope, receive, send):
+        headers = [(b"content-type", b"text/html; charset=utf-8")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"<!doctype html>"})
+
+    headers, _ = _get(PrecompressedStatic(page, vendor_dir=tmp_path), "/driftsresultat", "br")
+    name = assets.plotly_script_name()
+    assert headers["link"] == f"</app/static/vendor/{name}>; rel=preload; as=script"
+    headers, _ = _get(PrecompressedStatic(_inner, vendor_dir=tmp_path), "/_stcore/health", "")
+    assert "link" not in headers, "only pages"
