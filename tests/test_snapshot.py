@@ -200,4 +200,3 @@ def test_projection_holds_every_municipality_and_sums_to_the_county_totals(store
     fylker = main[(main.region_level == "fylke") & (main.age_group == "total")]
     for row in fylker.itertuples():
         assert county.loc[(row.region_code, row.year)] == row.persons, row
-
