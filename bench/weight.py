@@ -20,7 +20,8 @@ live embed ≤ 1.5 MB, first chart ≤ 6 s on slow4g and ≤ 2.5 s on 4g; return
 ≤ 1 s unthrottled; static embed ≤ 400 KB and ≤ 3 s on slow4g, a second one ≤ 50 KB.
 
 Usage: .venv/bin/python bench/weight.py [--layout run nginx] [--profile slow4g 4g none]
-                                        [--runs 1] [--port 8711] [--nginx-port 8720]
+                                        [--page start page …] [--runs 1] [--port 8711]
+                                        [--nginx-port 8720]
 """
 
 from __future__ import annotations
@@ -160,6 +161,7 @@ def run_layout(layout: str, base: str, args, browser) -> list[tuple]:
     """Measure every page and profile against a running layout; rows for the summary."""
     embeds = static_embeds()
     pages = {**PAGES, "static embed": embeds[0]}
+    pages = {name: path for name, path in pages.items() if name in args.page}
     warm(browser, base, [*pages.values(), embeds[1]])
     rows = []
     for name, path in pages.items():
@@ -199,6 +201,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--layout", nargs="+", default=["run", "nginx"], choices=["run", "nginx"])
     parser.add_argument("--profile", nargs="+", default=["slow4g", "4g", "none"])
+    parser.add_argument("--page", nargs="+", default=[*PAGES, "static embed"])
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--port", type=int, default=8711, help="make run's port")
     parser.add_argument("--nginx-port", type=int, default=8720, help="apps on the next two")
