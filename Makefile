@@ -1,5 +1,6 @@
 # Two commands do everything on a fresh machine (see README):
-#   make run   – builds the offline snapshot when needed and serves the dashboard
+#   make run   – builds the offline snapshot when needed, prepares the static files (plotly.js,
+#                compressed twins) and serves the dashboard (serve.py)
 #   make test  – runs the whole test suite
 # Each creates its own virtual environment (.venv) and installs what it needs.
 

@@ -74,14 +74,27 @@ def write_twins(path: Path, quality: int = BROTLI_BEST) -> None:
             write_atomic(twin, compress(body))
 
 
+@cache
+def _bundle_twins() -> dict[str, bytes]:
+    """The bundle's .gz and .br, compressed once per process (brotli's best level takes
+    seconds) however many directories receive a copy."""
+    body = PLOTLY_BUNDLE.read_bytes()
+    return {
+        ".gz": gzip.compress(body, 9, mtime=0),
+        ".br": brotli.compress(body, quality=BROTLI_BEST),
+    }
+
+
 def vendor_plotly_js(directory: Path = VENDOR_DIR, *, twins: bool = True) -> Path:
     """Copy the plotly.js bundle (and, with `twins`, its .gz and .br) into `directory` unless
     this build is already there; return the path of the JavaScript file."""
     target = directory / plotly_script_name()
     if not target.exists():
         write_atomic(target, PLOTLY_BUNDLE.read_bytes())
-    if twins:
-        write_twins(target)
+    for suffix in (".gz", ".br") if twins else ():
+        twin = target.with_name(target.name + suffix)
+        if not twin.exists():
+            write_atomic(twin, _bundle_twins()[suffix])
     return target
 
 
