@@ -117,7 +117,9 @@ start() {
     prepared="$("$BIN/python" -m kommuneokonomi.assets 2>>"$RUN_DIR/logs/snapshot.log")"
     PLOTLY_SCRIPT="$(basename "$(sed -n 1p <<<"$prepared")")"
     STREAMLIT_ASSETS="$(sed -n 2p <<<"$prepared")"
-    [[ -d "$STREAMLIT_ASSETS" ]] || { log "static assets not prepared (see $RUN_DIR/logs/snapshot.log)"; return 1; }
+    if [[ ! -d "$STREAMLIT_ASSETS" ]]; then
+        log "static assets not prepared (see $RUN_DIR/logs/snapshot.log)"; return 1
+    fi
     # One cookie secret for all processes, so XSRF tokens are valid on any of them.
     local secret
     secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
