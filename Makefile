@@ -1,5 +1,6 @@
 # Two commands do everything on a fresh machine (see README):
-#   make run   – builds the offline snapshot when needed and serves the dashboard
+#   make run   – builds the offline snapshot when needed, prepares the static files (plotly.js,
+#                compressed twins) and serves the dashboard (serve.py)
 #   make test  – runs the whole test suite
 # Each creates its own virtual environment (.venv) and installs what it needs.
 
@@ -8,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test snapshot lint bench clean-cache
+.PHONY: run test snapshot lint bench clean-cache plotly-bundle plotly-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +22,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 snapshot: $(VENV)/.installed
 	$(BIN)/python -m loaders snapshot --if-stale
 
+# serve.py is app.py with its static files sent precompressed and cached (docs/deploy.md).
 run: snapshot
-	$(BIN)/python -m kommuneokonomi.ui.plotly_react
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/python -m kommuneokonomi.assets
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 test: snapshot
 	$(BIN)/python -m pytest
@@ -34,3 +36,11 @@ lint: $(VENV)/.installed
 
 clean-cache:
 	rm -rf cache/snapshot cache/live
+
+# plotly.js trimmed to the app's traces (plotlyjs/README.md): the output is committed; these
+# rebuild it from the pinned recipe (Node 20, npm registry) and check it is byte for byte.
+plotly-bundle:
+	cd plotlyjs && npm ci --no-audit --no-fund && node build.mjs
+
+plotly-check: $(VENV)/.installed
+	$(BIN)/python -m pytest -q tests/test_plotly_bundle.py -k rebuilds

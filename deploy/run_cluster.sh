@@ -12,7 +12,11 @@
 #   KOMMUNE_RUN_DIR     nginx prefix, logs, pid files         (default /tmp/kommuneokonomi-cluster-<nginx port>)
 #   KOMMUNE_CACHE_DIR   the cache every process reads         (default ./cache, see settings.py)
 #   NGINX               the nginx binary                      (default /usr/sbin/nginx)
+#   BROTLI_MODULE       nginx's brotli_static module, used when present
+#                       (default /usr/lib/nginx/modules/ngx_http_brotli_static_module.so)
 #
+# When the default nginx is missing, `start` installs Debian's nginx (and its brotli modules)
+# with apt-get if it runs as root; otherwise it stops with one line saying what to install.
 # Every app process reads the same cache directory (read-only for them); only the snapshot
 # build here, or the refresh job (`python -m loaders refresh`) elsewhere, writes it. nginx
 # keeps each reader on one process with a route cookie (see deploy/nginx.conf.template).
@@ -24,6 +28,9 @@ APP_PORTS="${APP_PORTS//,/ }"
 NGINX_PORT="${KOMMUNE_NGINX_PORT:-8540}"
 RUN_DIR="${KOMMUNE_RUN_DIR:-/tmp/kommuneokonomi-cluster-${NGINX_PORT}}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
+BROTLI_MODULE="${BROTLI_MODULE:-/usr/lib/nginx/modules/ngx_http_brotli_static_module.so}"
+STREAMLIT_ASSETS=""
+PLOTLY_SCRIPT=""
 BIN="$ROOT/.venv/bin"
 
 log() { printf '[run_cluster] %s\n' "$*" >&2; }
@@ -36,6 +43,32 @@ wait_healthy() { # url seconds
     done
 }
 
+# Debian's nginx and its brotli modules (precompressed .br files for browsers that take them).
+NGINX_PACKAGES="nginx libnginx-mod-http-brotli-static"
+
+ensure_nginx() {
+    [[ -x "$NGINX" ]] && return 0
+    if [[ "$NGINX" == /usr/sbin/nginx && $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+        log "installing Debian's nginx ($NGINX_PACKAGES) with apt-get"
+        # The package's own site on port 80 is not started: policy-rc.d denies service starts.
+        local policy=/usr/sbin/policy-rc.d made_policy=0
+        if [[ ! -e $policy ]]; then
+            printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && made_policy=1
+        fi
+        local ok=0
+        { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+            $NGINX_PACKAGES >"$RUN_DIR/logs/apt.log" 2>&1 ||
+            { apt-get update -q >>"$RUN_DIR/logs/apt.log" 2>&1 &&
+                DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+                    $NGINX_PACKAGES >>"$RUN_DIR/logs/apt.log" 2>&1; }; } && ok=1
+        ((made_policy)) && rm -f "$policy"
+        ((ok)) && [[ -x "$NGINX" ]] && return 0
+        log "apt-get could not install nginx (see $RUN_DIR/logs/apt.log)"
+    fi
+    log "$NGINX not found: install Debian's nginx (apt-get install $NGINX_PACKAGES) or set NGINX"
+    return 1
+}
+
 render_config() {
     local servers="" user_line="# nginx runs as the invoking (non-root) user; no user directive."
     for port in $APP_PORTS; do
@@ -46,11 +79,22 @@ render_config() {
         user_line="user nobody nogroup;"
         chown -R nobody:nogroup "$RUN_DIR/tmp"
     fi
+    # Debian's libnginx-mod-http-brotli-static: precompressed .br files where installed.
+    local brotli_module="# no brotli_static module (apt-get install libnginx-mod-http-brotli-static)"
+    local brotli_static="# brotli_static: module not installed"
+    if [[ -f "$BROTLI_MODULE" ]]; then
+        brotli_module="load_module $BROTLI_MODULE;"
+        brotli_static="brotli_static on;"
+    fi
     sed -e "s|@PREFIX@|$RUN_DIR|g" \
         -e "s|@LISTEN@|127.0.0.1:${NGINX_PORT}|g" \
         -e "s|@STATIC_DIR@|$ROOT/static|g" \
         -e "s|@UPSTREAM_SERVERS@|${servers}|g" \
         -e "s|@USER_LINE@|${user_line}|g" \
+        -e "s|@BROTLI_MODULE@|${brotli_module}|g" \
+        -e "s|@BROTLI_STATIC@|${brotli_static}|g" \
+        -e "s|@STREAMLIT_ASSETS@|${STREAMLIT_ASSETS}|g" \
+        -e "s|@PLOTLY_SCRIPT@|${PLOTLY_SCRIPT}|g" \
         "$ROOT/deploy/nginx.conf.template" >"$RUN_DIR/nginx.conf"
 }
 
@@ -64,10 +108,18 @@ start() {
         fi
     done
     mkdir -p "$RUN_DIR"/{logs,tmp/client_body,tmp/proxy,tmp/fastcgi,tmp/uwsgi,tmp/scgi}
+    ensure_nginx
     # The one writer: build the offline snapshot if it is missing or stale, before any reader.
     "$BIN/python" -m loaders snapshot --if-stale >"$RUN_DIR/logs/snapshot.log" 2>&1
-    # plotly.js for the charts, into static/vendor/ (served by nginx like the embeds).
-    "$BIN/python" -m kommuneokonomi.ui.plotly_react >>"$RUN_DIR/logs/snapshot.log" 2>&1
+    # plotly.js for the charts and Streamlit's assets, with .br/.gz twins, into static/vendor/
+    # (served by nginx itself, compressed and cached for good).
+    local prepared
+    prepared="$("$BIN/python" -m kommuneokonomi.assets 2>>"$RUN_DIR/logs/snapshot.log")"
+    PLOTLY_SCRIPT="$(basename "$(sed -n 1p <<<"$prepared")")"
+    STREAMLIT_ASSETS="$(sed -n 2p <<<"$prepared")"
+    if [[ ! -d "$STREAMLIT_ASSETS" ]]; then
+        log "static assets not prepared (see $RUN_DIR/logs/snapshot.log)"; return 1
+    fi
     # One cookie secret for all processes, so XSRF tokens are valid on any of them.
     local secret
     secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"

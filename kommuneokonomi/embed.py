@@ -1,10 +1,12 @@
-"""Embeds of one exhibit: the live single-chart link and the static, self-contained HTML file.
+"""Embeds of one exhibit: the live single-chart link and the static HTML file.
 
 The live embed is the app's hidden `embed` page (`/embed?vis=<id>&kommune=…&lang=…`): it
 always shows today's figures but opens a dashboard session for every reader. The static
-embed is one HTML file per exhibit and view with plotly's JavaScript, the figures, the
-source line and the licence inlined: it opens with no network and no session, so an article
-that goes viral costs the server nothing beyond serving a file.
+embed is one HTML file per exhibit and view with the figures, the source line and the
+licence inlined; it loads plotly.js from the site's one versioned, immutable script
+(`static/vendor/plotly-<version>-<hash>.min.js`, kommuneokonomi/assets.py), so an article's
+second chart costs its readers only its own HTML. It opens no session, so an article that
+goes viral costs the server nothing beyond serving files.
 
 Static files are written on demand (the "Del og last ned" menu, or
 `python -m kommuneokonomi.embed`) to `static/embeds/<version>/<stem>.html`, served by
@@ -27,10 +29,11 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-import plotly
+import brotli
 import plotly.io as pio
 
 from kommuneokonomi import data, export
+from kommuneokonomi.assets import plotly_script_name, vendor_plotly_js
 from kommuneokonomi.charts.theme import FONT, WIDTHS, plotly_config
 from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.exhibit import Exhibit, in_its_language
@@ -52,9 +55,9 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_URL = "app/static"  # where Streamlit serves STATIC_DIR (enableStaticServing)
 EMBED_PAGE = "embed"
 # Bump when the HTML below changes, so files already linked from articles stay as they are.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 IFRAME_PADDING_PX = 24
-# Static embeds of one data version may take this much disk (about 400 files).
+# Static embeds of one data version may take this much disk (thousands of files).
 MAX_STATIC_BYTES = 2 * 1024**3
 NOTE_LINE_PX = 21
 NOTE_GAP_PX = 16
@@ -72,7 +75,7 @@ def data_version() -> str:
 @functools.lru_cache(maxsize=4)
 def _data_version(_generation: int) -> str:
     """data_version for one data generation: hashing reads every dataset's provenance."""
-    digest = hashlib.sha256(f"{FORMAT_VERSION}|{plotly.__version__}".encode())
+    digest = hashlib.sha256(f"{FORMAT_VERSION}|{plotly_script_name()}".encode())
     for name in sorted(DATASETS):
         digest.update(f"|{name}:{data.provenance(name).entry.get('sha256', '')}".encode())
     return digest.hexdigest()[:12]
@@ -212,9 +215,16 @@ document.querySelectorAll("button[data-format]").forEach(function (b) {
 """
 
 
+def script_src() -> str:
+    """plotly.js for a static file, relative to it (embeds/<version>/ to vendor/), so it
+    resolves on whatever host and base path serves the static directory."""
+    return f"../../vendor/{plotly_script_name()}"
+
+
 @in_its_language
 def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: datetime) -> str:
-    """The whole static page: chart (plotly inlined) or table, source, figures, licence."""
+    """The whole static page: chart (loading the shared plotly.js) or table, source, figures,
+    licence."""
     lang = exhibit.lang
     esc = html.escape
     stem = export.file_stem(exhibit)
@@ -228,7 +238,7 @@ def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: 
             pio.to_html(
                 exhibit.figure,
                 full_html=False,
-                include_plotlyjs=True,
+                include_plotlyjs=script_src(),
                 config=plotly_config(stem),
                 default_width="100%",
                 div_id="chart",
@@ -287,21 +297,25 @@ def write_static(
     """The exhibit's static file under `root`, written atomically unless it already exists
     (a versioned file never changes, so concurrent readers always see a whole file).
 
-    StaticFull when the version's directory would grow past `limit` bytes: every file
-    carries plotly.js (~5 MB), and readers must not be able to fill the disk.
+    StaticFull when the version's directory would grow past `limit` bytes: readers must not
+    be able to fill the disk. The shared plotly.js is copied to `root`/vendor if missing.
     """
     path = root / static_relpath(exhibit)
     if path.exists():
         return path
+    if exhibit.figure is not None:
+        vendor_plotly_js(root / "vendor")
     path.parent.mkdir(parents=True, exist_ok=True)
     text = html_document(exhibit, dashboard_url=dashboard_url, built=built or datetime.now(UTC))
     body = text.encode()
     used = sum(entry.stat().st_size for entry in os.scandir(path.parent) if entry.is_file())
     if used + len(body) > limit:
         raise StaticFull(f"{path.parent} holds {used} bytes of embeds; the limit is {limit}")
-    # The .gz lands first and the .html last: nginx's gzip_static sends the .gz to readers
-    # that accept gzip, and a whole .html means its .gz is whole too.
-    write_atomic(path.with_name(path.name + ".gz"), gzip.compress(body, 6, mtime=0))
+    # The twins land first and the .html last: nginx's gzip_static/brotli_static (and
+    # kommuneokonomi.precompressed) send a twin to readers that accept it, and a whole .html
+    # means its twins are whole too.
+    write_atomic(path.with_name(path.name + ".gz"), gzip.compress(body, 9, mtime=0))
+    write_atomic(path.with_name(path.name + ".br"), brotli.compress(body, quality=11))
     write_atomic(path, body)
     return path
 

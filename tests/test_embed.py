@@ -1,4 +1,5 @@
-"""Embeds: the live single-chart page shows only the exhibit; the static file stands alone.
+"""Embeds: the live single-chart page shows only the exhibit; the static file needs nothing
+but its site's shared plotly.js.
 
 The static HTML is opened in headless Chromium with every non-file request refused; the live
 embed is checked with AppTest and in Chromium against a Streamlit server on 127.0.0.1.
@@ -11,11 +12,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import brotli
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from kommuneokonomi import embed, export
+from kommuneokonomi.assets import PLOTLY_BUNDLE, plotly_script_name
 from kommuneokonomi.datasets import LANDET
 from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import table_cell
@@ -85,11 +88,12 @@ def test_iframe_snippet_is_full_width_and_tall_enough_for_a_phone():
 # --- Static file -----------------------------------------------------------------------------
 
 
-def test_static_file_inlines_plotly_data_source_and_licence():
+def test_static_file_loads_the_shared_plotly_and_inlines_data_source_and_licence():
     ex = _trend()
     page = embed.html_document(ex, dashboard_url="https://example.org/?kommune=4601", built=BUILT)
-    assert "<script src=" not in page, "no script is loaded from elsewhere"
-    assert "Plotly.newPlot" in page and len(page) > 3_000_000, "plotly.js is inlined"
+    assert page.count('<script charset="utf-8" src=') == 1
+    assert f'src="../../vendor/{plotly_script_name()}"' in page, "the one versioned plotly.js"
+    assert "Plotly.newPlot" in page and len(page) < 100_000, "plotly.js is not inlined"
     assert '<html lang="en">' in page
     assert "Source: SSB tables 12134 and 12137" in page
     assert "Statistisk sentralbyrå (CC BY 4.0)" in page
@@ -144,10 +148,16 @@ def test_static_file_is_versioned_and_written_once(tmp_path: Path):
     assert embed.write_static(ex, root=tmp_path, built=datetime.now(UTC)) == path
     assert path.read_bytes() == first, "a versioned file never changes"
     zipped = path.with_name(path.name + ".gz")
-    assert sorted(p.name for p in path.parent.iterdir()) == [path.name, zipped.name], (
-        "the file and its .gz for nginx's gzip_static, no temporary files left"
-    )
+    brotlied = path.with_name(path.name + ".br")
+    assert sorted(p.name for p in path.parent.iterdir()) == [
+        path.name,
+        brotlied.name,
+        zipped.name,
+    ], "the file and its twins for gzip_static/brotli_static, no temporary files left"
     assert gzip.decompress(zipped.read_bytes()) == first
+    assert brotli.decompress(brotlied.read_bytes()) == first
+    script = tmp_path / "vendor" / plotly_script_name()
+    assert script.read_bytes() == PLOTLY_BUNDLE.read_bytes(), "the shared plotly.js is there"
     assert (
         embed.static_url(ex, "http://h:1/") == f"http://h:1/app/static/{embed.static_relpath(ex)}"
     )
@@ -155,9 +165,11 @@ def test_static_file_is_versioned_and_written_once(tmp_path: Path):
 
 def test_static_files_stop_at_their_disk_limit(tmp_path: Path):
     small = catalog.build("profil-nokkeltall", ViewState(kommune="4601"))
+    limit = 2 * len(embed.html_document(small, built=BUILT).encode())
+    assert len(embed.html_document(_trend("nb"), built=BUILT).encode()) > limit
     with pytest.raises(embed.StaticFull):
-        embed.write_static(_trend("nb"), root=tmp_path, limit=1_000_000)
-    assert embed.write_static(small, root=tmp_path, limit=1_000_000).exists()
+        embed.write_static(_trend("nb"), root=tmp_path, limit=limit)
+    assert embed.write_static(small, root=tmp_path, limit=limit).exists()
     assert len(list((tmp_path / "embeds" / embed.data_version()).glob("*.html"))) == 1
 
 

@@ -5,29 +5,32 @@ from __future__ import annotations
 import gzip
 import json
 
+import brotli
 import plotly.graph_objects as go
 import pytest
 import streamlit as st
 
+from kommuneokonomi import assets
 from kommuneokonomi.ui import plotly_react
 from tests.pagetest import chart_payloads, open_page, specs
 
 
-def test_vendored_plotly_js_is_the_packages_own_with_a_gzip_twin(tmp_path):
-    path = plotly_react.vendor_plotly_js(tmp_path)
-    assert path.name == plotly_react.vendored_name()
-    assert path.read_bytes() == plotly_react.SOURCE.read_bytes()
+def test_vendored_plotly_js_is_the_trimmed_bundle_with_compressed_twins(tmp_path):
+    path = assets.vendor_plotly_js(tmp_path)
+    assert path.name == assets.plotly_script_name()
+    assert path.read_bytes() == assets.PLOTLY_BUNDLE.read_bytes()
     assert gzip.decompress(path.with_suffix(".js.gz").read_bytes()) == path.read_bytes()
+    assert brotli.decompress(path.with_suffix(".js.br").read_bytes()) == path.read_bytes()
     stamp = path.stat().st_mtime_ns
-    assert plotly_react.vendor_plotly_js(tmp_path) == path
+    assert assets.vendor_plotly_js(tmp_path) == path
     assert path.stat().st_mtime_ns == stamp, "an existing copy is not written again"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no temp files"
 
 
-def test_a_missing_gzip_twin_is_written_again(tmp_path):
-    path = plotly_react.vendor_plotly_js(tmp_path)
+def test_a_missing_twin_is_written_again(tmp_path):
+    path = assets.vendor_plotly_js(tmp_path)
     path.with_suffix(".js.gz").unlink()
-    plotly_react.vendor_plotly_js(tmp_path)
+    assets.vendor_plotly_js(tmp_path)
     assert path.with_suffix(".js.gz").exists()
 
 
@@ -36,7 +39,7 @@ def test_script_url_follows_the_base_path(base, prefix):
     old = st.get_option("server.baseUrlPath")
     st.config.set_option("server.baseUrlPath", base)
     try:
-        expected = f"{prefix}/app/static/vendor/{plotly_react.vendored_name()}"
+        expected = f"{prefix}/app/static/vendor/{assets.plotly_script_name()}"
         assert plotly_react.script_url() == expected
     finally:
         st.config.set_option("server.baseUrlPath", old)

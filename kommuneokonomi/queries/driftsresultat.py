@@ -27,9 +27,10 @@ from kommuneokonomi.queries import kostra
 from kommuneokonomi.queries.cache import cached
 from kommuneokonomi.queries.kommuner import index
 
-# Boundaries are simplified for the national map: about 1–2 km (0.02°) keeps every
-# municipality recognisable and cuts the GeoJSON sent to the browser from 1.2 MB to ~0.3 MB.
-SIMPLIFY_DEGREES = 0.02
+# Boundaries are simplified for the national map (at most 720 px tall, ~0.02° a pixel):
+# 0.04° keeps every municipality recognisable at 390 and 1280 px and cuts the GeoJSON sent
+# to the browser from 1.2 MB to ~0.17 MB (0.27 MB at 0.02°; bench/RESULTS.md, issue 13).
+SIMPLIFY_DEGREES = 0.04
 COORD_DECIMALS = 3
 
 RANKING_COLUMNS = [
@@ -255,7 +256,6 @@ def boundaries() -> Boundaries:
             {
                 "type": "Feature",
                 "id": f["id"],
-                "properties": f["properties"],
                 "geometry": mapping(g),
             }
             for f, g in zip(features, simple, strict=True)
