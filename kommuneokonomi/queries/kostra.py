@@ -10,6 +10,7 @@ amounts (`queries.beregnet`) come back from `indicator` like published ones, wit
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from kommuneokonomi import data
@@ -56,10 +57,26 @@ def indicator(indicator_code: str) -> pd.DataFrame:
     return rows[COLUMNS].sort_values(["region_code", "year"]).reset_index(drop=True)
 
 
+@cached()
+def _spans(indicator_code: str) -> dict[str, tuple[int, int]]:
+    """Where each region's rows lie in `indicator(indicator_code)`, which is sorted by region
+    and year: a region's series is then a slice, not a scan of every row (a rerun asks for
+    about a hundred series)."""
+    codes = indicator(indicator_code)["region_code"].to_numpy()
+    if len(codes) == 0:
+        return {}
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    stops = np.r_[starts[1:], len(codes)]
+    return {codes[a]: (int(a), int(b)) for a, b in zip(starts, stops, strict=True)}
+
+
 def series(indicator_code: str, region_codes: tuple[str, ...]) -> pd.DataFrame:
-    """One key figure over time for the given regions (rows only where SSB has a row)."""
+    """One key figure over time for the given regions (rows only where SSB has a row),
+    sorted by region and year."""
     rows = indicator(indicator_code)
-    return rows[rows["region_code"].isin(region_codes)].sort_values(["region_code", "year"])
+    spans = _spans(indicator_code)
+    taken = [np.arange(*spans[code]) for code in sorted(set(region_codes)) if code in spans]
+    return rows.iloc[np.concatenate(taken)] if taken else rows.iloc[0:0]
 
 
 def renumbering(rows: pd.DataFrame, kommune_code: str) -> tuple[int, str] | None:
@@ -93,8 +110,8 @@ def years(indicator_code: str, level: str = "kommune") -> list[int]:
 
 def value(indicator_code: str, region_code: str, year: int) -> pd.Series | None:
     """The row for one region and year, or None when SSB (or the snapshot) has none."""
-    rows = indicator(indicator_code)
-    hit = rows[(rows["region_code"] == region_code) & (rows["year"] == year)]
+    rows = series(indicator_code, (region_code,))
+    hit = rows[rows["year"] == year]
     return hit.iloc[0] if len(hit) else None
 
 

@@ -213,6 +213,18 @@ def series(measure_code: str, codes: tuple[str, ...]) -> pd.DataFrame:
     return rows.iloc[np.concatenate(taken)].reset_index(drop=True)
 
 
+@cached()
+def _in_year(measure_code: str, year: int) -> pd.DataFrame:
+    """Every region's row for one measure and year, indexed by region code, in the columns of
+    `series`: a comparison table is then one lookup per measure, whatever the set."""
+    measure = MEASURES[measure_code]
+    if measure.family == "kostra":
+        rows = kostra.indicator(measure_code).assign(estimated=False)[SERIES_COLUMNS]
+    else:
+        rows, _ = _population_rows(measure_code)
+    return rows[rows["year"] == year].set_index("region_code")
+
+
 def ranked(values: pd.Series) -> pd.Series:
     """Rank 1 = highest value; missing values get no rank (ties share the better rank)."""
     return values.rank(ascending=False, method="min").astype("Int64")
@@ -227,9 +239,7 @@ def table(codes: tuple[str, ...], year: int) -> pd.DataFrame:
     """
     parts = []
     for measure in MEASURES.values():
-        rows = series(measure.code, codes)
-        rows = rows[rows["year"] == year].set_index("region_code")
-        part = rows.reindex(list(codes)).reset_index()
+        part = _in_year(measure.code, year).reindex(list(codes)).reset_index()
         part["indicator_code"] = measure.code
         part["year"] = year
         part["rank"] = ranked(part["value"])
@@ -260,9 +270,7 @@ def references(codes: tuple[str, ...], year: int) -> pd.DataFrame:
     columns of `table`, without ranks: shown under a comparison, never ranked in it."""
     parts = []
     for measure in KOSTRA_MEASURES:
-        rows = series(measure.code, codes)
-        rows = rows[(rows["year"] == year) & rows["value"].notna()]
-        rows = rows.set_index("region_code").reindex(list(codes)).dropna(subset=["value"])
+        rows = _in_year(measure.code, year).reindex(list(codes)).dropna(subset=["value"])
         parts.append(rows.reset_index().assign(indicator_code=measure.code))
     frame = pd.concat(parts, ignore_index=True)
     frame["rank"] = pd.array([pd.NA] * len(frame), dtype="Int64")
