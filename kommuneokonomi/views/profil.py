@@ -177,6 +177,7 @@ class Card:
     delta_color: str
     trend: list[float]
     help: str | None = None
+    arrow: str = "auto"  # "off" where the small line under the value is not a change
 
 
 def cards(state: ViewState) -> list[Card]:
@@ -213,6 +214,7 @@ def _gap_card(
         delta_color="off",
         trend=(-series["mill_kr"]).tolist(),
         help=help_text,
+        arrow="off",
     )
 
 
@@ -246,6 +248,7 @@ def _debt_card(
             landet=kr(b.landet_per_innbygger) if b.landet_per_innbygger else "–",
             landet_share=percent(b.landet_share, 0),
         ),
+        arrow="off",
     )
 
 
