@@ -24,6 +24,7 @@ from kommuneokonomi.queries import befolkning, framskriving
 from kommuneokonomi.sources import source_line
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views.befolkningsserier import (
+    AGE_GROUP_COLUMNS,
     GROUP_NAMES,
     LEVEL_COLOURS,
     LEVELS,
@@ -226,17 +227,7 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
     outer_titles(fig, len(items), 2)
     line, details = projection_notes(proj_code, table_id)
     notes = one_line(line + estimate_notes(data))
-    columns = {
-        "region_code": "region_code",
-        "region": "region",
-        "age_group": "age_group",
-        "year": "year",
-        "kind": "kind",
-        "alternative": "alternative",
-        "persons": "persons",
-        "estimated": "estimated",
-        "table_id": "table_id",
-    }
+    columns = AGE_GROUP_COLUMNS
     return Exhibit(
         id=exhibit_id("befolkning-aldersgrupper", level),
         title=title,

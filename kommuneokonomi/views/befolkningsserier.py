@@ -36,6 +36,13 @@ GROUP_NAMES = {  # befolkning.AGE_GROUPS
 SPLIT_50_50 = ("1508", "1580")
 
 
+# Export columns of the population series exhibits (data column -> export key): every row
+# says which table and alternative it comes from, and whether it is an estimate.
+_SERIES = ("year", "kind", "alternative", "persons", "estimated", "table_id")
+SERIES_COLUMNS = {c: c for c in ("region_code", "region", *_SERIES)}
+AGE_GROUP_COLUMNS = {c: c for c in ("region_code", "region", "age_group", *_SERIES)}
+
+
 def estimate_notes(
     data: pd.DataFrame,
 ) -> list[str]:

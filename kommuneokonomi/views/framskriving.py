@@ -23,10 +23,12 @@ from kommuneokonomi.queries.kommuner import index
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views.befolkningsserier import (
+    AGE_GROUP_COLUMNS,
     LEVEL_COLOURS,
     LEVELS,
     PROJECTION_END,
     REGISTERED_TABLE,
+    SERIES_COLUMNS,
     break_year,
     change_words,
     compared_regions,
@@ -110,16 +112,7 @@ def projection(state: ViewState, level: str = "kommune") -> Exhibit:
     if proj_code != code:
         details.append(t("befolkning.oslo_county"))
     notes = one_line(line + estimate_notes(data))
-    columns = {
-        "region_code": "region_code",
-        "region": "region",
-        "year": "year",
-        "kind": "kind",
-        "alternative": "alternative",
-        "persons": "persons",
-        "estimated": "estimated",
-        "table_id": "table_id",
-    }
+    columns = SERIES_COLUMNS
     return Exhibit(
         id=exhibit_id("befolkning-framskriving", level),
         title=title,
@@ -323,17 +316,7 @@ def persons_80(state: ViewState) -> Exhibit:
     outer_titles(fig, len(items), 3)
     line, details = coverage_notes(found, absent)
     notes = one_line(line + estimate_notes(data))
-    columns = {
-        "region_code": "region_code",
-        "region": "region",
-        "age_group": "age_group",
-        "year": "year",
-        "kind": "kind",
-        "alternative": "alternative",
-        "persons": "persons",
-        "estimated": "estimated",
-        "table_id": "table_id",
-    }
+    columns = AGE_GROUP_COLUMNS
     return Exhibit(
         id="befolkning-80",
         title=title,
