@@ -110,9 +110,19 @@ def years(indicator_code: str, level: str = "kommune") -> list[int]:
 
 def value(indicator_code: str, region_code: str, year: int) -> pd.Series | None:
     """The row for one region and year, or None when SSB (or the snapshot) has none."""
-    rows = series(indicator_code, (region_code,))
-    hit = rows[rows["year"] == year]
-    return hit.iloc[0] if len(hit) else None
+    position = _positions(indicator_code).get((region_code, year))
+    return None if position is None else indicator(indicator_code).iloc[position]
+
+
+@cached()
+def _positions(indicator_code: str) -> dict[tuple[str, int], int]:
+    """Row number of each (region, year) in `indicator(indicator_code)`: the profile and the
+    cards look up some fifteen single values a rerun."""
+    rows = indicator(indicator_code)
+    return {
+        (code, int(year)): i
+        for i, (code, year) in enumerate(zip(rows["region_code"], rows["year"], strict=True))
+    }
 
 
 @cached()
