@@ -30,8 +30,10 @@ class Area:
 
 @dataclass(frozen=True)
 class Scale:
-    """A diverging colour scale centred on `mid`, symmetric: mid ± `half_range`; `format`
-    turns a tick value into its label and `mid_label` names the centre (e.g. the norm).
+    """A colour scale centred on `mid`, symmetric: mid ± `half_range`; `format` turns a tick
+    value into its label and `mid_label` names the centre (e.g. the norm). Diverging unless
+    `colorscale` gives other colours (e.g. light to dark for a similarity); ticks every
+    `step`, or every 2 or 5 by the range.
     """
 
     mid: float
@@ -39,6 +41,8 @@ class Scale:
     title: str
     mid_label: str
     format: Callable[[float], str]
+    colorscale: list | None = None
+    step: float | None = None
 
 
 class _SharedFeature(dict):
@@ -91,7 +95,7 @@ def scale_ticks(scale: Scale, step: float) -> list[float]:
 
 def _colorbar(scale: Scale) -> dict:
     """A vertical colour bar right of the map, its centre tick labelled as the norm."""
-    step = 2.0 if scale.half_range <= 6 else 5.0
+    step = scale.step or (2.0 if scale.half_range <= 6 else 5.0)
     ticks = scale_ticks(scale, step)
     labels = [scale.mid_label if t == scale.mid else scale.format(t) for t in ticks]
     return {
@@ -108,7 +112,7 @@ def _colorbar(scale: Scale) -> dict:
 
 
 def _value_trace(geojson: dict, areas: Sequence[Area], scale: Scale) -> go.Choropleth:
-    """Areas coloured on the diverging scale, with a horizontal colour bar above the map."""
+    """Areas coloured on the scale, with a colour bar beside the map."""
     return go.Choropleth(
         geojson=_subset(geojson, [a.code for a in areas]),
         featureidkey="id",
@@ -117,7 +121,7 @@ def _value_trace(geojson: dict, areas: Sequence[Area], scale: Scale) -> go.Choro
         zmid=scale.mid,
         zmin=scale.mid - scale.half_range,
         zmax=scale.mid + scale.half_range,
-        colorscale=theme.DIVERGING,
+        colorscale=scale.colorscale or theme.DIVERGING,
         marker={"line": {"color": "#777", "width": 0.4}},
         text=[a.hover for a in areas],
         hovertemplate="%{text}<extra></extra>",
@@ -183,7 +187,8 @@ def choropleth(
     label_point: tuple[float, float] | None = None,
     extent: tuple[float, float, float, float] | None = None,
 ) -> go.Figure:
-    """Municipalities coloured by value on a diverging scale; missing ones in light grey.
+    """Municipalities coloured by value on the scale (diverging unless it says otherwise);
+    missing ones in light grey.
 
     The chosen municipality gets a thick outline and a labelled marker at `label_point`
     (lon, lat), so it can be found even when it is small. `extent` (min lon, min lat,
