@@ -9,6 +9,7 @@ the reasons and the export are checked against the population file itself (SSB 0
 from __future__ import annotations
 
 import io
+import math
 import re
 
 import pandas as pd
@@ -16,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kommuneokonomi import export
+from kommuneokonomi.charts.maps import spread_markers
 from kommuneokonomi.formatting import NBSP
 from kommuneokonomi.i18n import language
 from kommuneokonomi.queries import liknende
@@ -37,6 +39,7 @@ from tests.pagetest import (
     population,
     specs,
     texts,
+    titles,
 )
 
 ITEM = re.compile(r"^\*\*(\d+)\. (.+?)\*\* · likhet (\d+) av 100")
@@ -207,8 +210,8 @@ def test_the_export_holds_every_figure_compared_for_both_sides():
         assert read[header].tolist() == pytest.approx(figures[code].tolist(), nan_ok=True)
     people = [population(c, YEAR) for c in figures["kommune_code"]]
     assert read[headers["folketall"]].tolist() == people
-    assert pd.isna(read["Likhet (0–100)"].iloc[0])
-    assert read["Likhet (0–100)"].iloc[1:].tolist() == pytest.approx(
+    assert pd.isna(read["Likhet (0–100), beregnet"].iloc[0])
+    assert read["Likhet (0–100), beregnet"].iloc[1:].tolist() == pytest.approx(
         expected("0301")["similarity"].tolist()
     )
     meta = export.metadata(exhibit)
@@ -308,3 +311,41 @@ def test_crafted_weights_neither_crash_nor_render_markup(value):
     for notice in notices(at):
         assert "<script>" not in notice and "](" not in notice and "\u202e" not in notice
         assert len(notice) < 600
+
+
+@pytest.mark.parametrize("vis", ["sammenlign-tabell", "sammenlign-smaa", "sammenlign-indeks"])
+def test_every_comparison_exhibit_compares_the_ten_of_the_weights_in_use(vis):
+    state = ViewState(kommune="4632", mot="liknende", indeks=2015, vekter="struktur,folketall:1")
+    exhibit = catalog.build(vis, state)
+    changed = model.weights("struktur", {"folketall": 1})
+    ten = list(expected("4632", changed)["kommune_code"])
+    assert ten != list(expected("4632", model.weights("struktur"))["kommune_code"])
+    codes = set(exhibit.data["region_code"])
+    assert {c for c in codes if len(c) == 4 and c.isdigit()} == {"4632", *ten}  # no references
+    assert exhibit.params["vekter"] == "struktur,folketall:1"
+
+
+def test_the_index_chart_indexes_the_most_similar_municipalities():
+    at = open_page("sammenlign", kommune="1867", mot="liknende")
+    at.toggle(key="_indeks_on").set_value(True).run()
+    assert not at.exception
+    shown = titles(at)
+    index_title = next(t for t in shown if "(indeks, " in t)
+    assert "Bø gikk fra 100,0" in index_title and "de mest like kommunene" in index_title
+    assert at.query_params["indeks"]
+
+
+def test_numbered_markers_are_moved_apart_only_where_they_would_overlap():
+    extent = (5.0, 58.0, 12.0, 63.0)
+    points = [(10.75, 59.91), (10.76, 59.92), (10.8, 59.9), (5.32, 60.39), (8.0, 61.0)]
+    at = spread_markers(points, extent, (400, 500), gap=22, fixed=1)
+    assert at[0] == pytest.approx(points[0]), "the fixed point stays"
+    assert at[3] == pytest.approx(points[3]) and at[4] == pytest.approx(points[4]), "far: unmoved"
+    px = 400 / math.radians(extent[2] - extent[0])
+
+    def xy(lon, lat):
+        return math.radians(lon) * px, math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) * px
+
+    for i, a in enumerate(at):
+        for b in at[i + 1 :]:
+            assert math.dist(xy(*a), xy(*b)) >= 22 - 1e-6

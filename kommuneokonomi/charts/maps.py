@@ -170,10 +170,58 @@ def _label(chosen: Area | None, name: str, point: tuple[float, float] | None) ->
 def mercator_aspect(extent: tuple[float, float, float, float]) -> float:
     """Height / width of a Mercator map showing `extent` (min lon, min lat, max lon, max lat)."""
 
-    def y(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (_mercator_y(extent[3]) - _mercator_y(extent[1])) / math.radians(extent[2] - extent[0])
 
-    return (y(extent[3]) - y(extent[1])) / math.radians(extent[2] - extent[0])
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _mercator_lat(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+
+def spread_markers(
+    points: Sequence[tuple[float, float]],
+    extent: tuple[float, float, float, float],
+    size: tuple[float, float],
+    gap: float,
+    fixed: int = 0,
+    rounds: int = 60,
+) -> list[tuple[float, float]]:
+    """Marker positions (lon, lat) moved apart until no two are closer than `gap` px on a
+    Mercator map of `extent` drawn in `size` (width, height px), so numbered markers of
+    neighbouring municipalities do not cover each other; each moves as little as it can,
+    the first `fixed` points not at all. Callers draw a leader line from the original point
+    to a moved marker."""
+    y_range = _mercator_y(extent[3]) - _mercator_y(extent[1])
+    px = min(size[0] / math.radians(extent[2] - extent[0]), size[1] / y_range)
+    xy = [[math.radians(lon) * px, _mercator_y(lat) * px] for lon, lat in points]
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(xy)):
+            for j in range(i + 1, len(xy)):
+                dx, dy = xy[j][0] - xy[i][0], xy[j][1] - xy[i][1]
+                apart = math.hypot(dx, dy)
+                if apart >= gap:
+                    continue
+                if apart == 0:  # the same point: one above the other
+                    dx, dy, apart = 0.0, 1.0, 1.0
+                movable = (i >= fixed, j >= fixed)
+                if not any(movable):
+                    continue
+                push = (gap - apart + 0.01) / sum(movable)
+                ux, uy = dx / apart * push, dy / apart * push
+                if movable[0]:
+                    xy[i][0] -= ux
+                    xy[i][1] -= uy
+                if movable[1]:
+                    xy[j][0] += ux
+                    xy[j][1] += uy
+                moved = True
+        if not moved:
+            break
+    return [(math.degrees(x / px), _mercator_lat(y / px)) for x, y in xy]
 
 
 def choropleth(

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from kommuneokonomi import data
 from kommuneokonomi.charts import theme
-from kommuneokonomi.charts.maps import Area, Scale, choropleth, mercator_aspect
+from kommuneokonomi.charts.maps import Area, Scale, choropleth, mercator_aspect, spread_markers
 from kommuneokonomi.exhibit import Exhibit, in_its_language
 from kommuneokonomi.formatting import markdown_literal, number, percent, percent_suffix, signed
 from kommuneokonomi.i18n import N_, t, tn
@@ -45,8 +45,9 @@ SHADES = [[0.0, "#DADAEB"], [0.5, "#9E9AC8"], [1.0, "#3F007D"]]
 # Degrees around the map's municipalities: west, east (room for the chosen one's label,
 # written to the right of it) and north and south.
 MAP_PAD = (0.8, 2.0, 0.3)
-MAP_MAX = 620
-COLOUR_BAR = 90  # px of the map's width the colour bar takes  # px: a list spread over all of Norway makes a tall map
+MAP_MAX = 620  # px: a list spread over all of Norway makes a tall map
+COLOUR_BAR = 90  # px of the map's width the colour bar takes
+MARKER_GAP = 22  # px between the centres of two numbered markers (18 px wide)
 RANK_MARKER = {"size": 18, "color": "white", "line": {"color": "#3A3A3A", "width": 1.2}}
 
 # A reason in words: 'mye mer sentral', 'omtrent like mange innbyggere'. Direction is that
@@ -98,6 +99,7 @@ PAIRS = {  # both values with their unit; the other features: liknende.pair
     "driftsinntekter": N_("liknende.pair.driftsinntekter"),
     "utgiftsbehov": N_("liknende.pair.utgiftsbehov"),
 }
+WHOLE = ("folketall", "sentralitet")  # features that are whole numbers
 # Export field names of the features (headers in export.HEADERS).
 FIELDS = {
     "folketall": "folketall",
@@ -301,6 +303,8 @@ def similar(state: ViewState) -> Exhibit:
     coverage = dict(zip(result.table["kommune_code"], result.table["coverage"], strict=True))
     frame["coverage"] = frame["kommune_code"].map(coverage)
     frame["kommune"] = frame["kommune_code"].map(region_name)
+    for code in WHOLE:  # counts and classes, written as whole numbers in the files
+        frame[code] = frame[code].astype("Int64")
     columns = _columns()
     sources = feature_refs()
     details = [
@@ -358,24 +362,58 @@ def _map_title(kommune: str, codes: list[str]) -> str:
 
 
 def _rank_markers(
-    codes: list[str], ranks: list[int], hover: list[str], points: dict
+    ranks: list[int], hover: list[str], at: list[tuple[float, float]]
 ) -> go.Scattergeo:
     """A numbered marker on each of the ten (its place in the list): colour is not the only
     cue, and the numbers tie the map to the list."""
-    shown = [i for i, c in enumerate(codes) if c in points]
     return go.Scattergeo(
-        lon=[points[codes[i]][0] for i in shown],
-        lat=[points[codes[i]][1] for i in shown],
+        lon=[p[0] for p in at],
+        lat=[p[1] for p in at],
         mode="markers+text",
         marker=RANK_MARKER,
-        text=[str(ranks[i]) for i in shown],
+        text=[str(r) for r in ranks],
         textposition="middle center",
         textfont={"size": 10, "color": "#1A1A1A"},
-        hovertext=[hover[i] for i in shown],
+        hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>",
         name=t("liknende.map_ranks"),
         showlegend=True,
     )
+
+
+def _leaders(points: list[tuple[float, float]], at: list[tuple[float, float]]) -> go.Scattergeo:
+    """Thin lines from a municipality to its marker where the marker was moved off it (the
+    markers of close neighbours would cover each other)."""
+    lon: list[float | None] = []
+    lat: list[float | None] = []
+    for (x0, y0), (x1, y1) in zip(points, at, strict=True):
+        if (x0, y0) != (x1, y1):
+            lon += [x0, x1, None]
+            lat += [y0, y1, None]
+    return go.Scattergeo(
+        lon=lon,
+        lat=lat,
+        mode="lines",
+        line={"color": "#3A3A3A", "width": 1},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def _placed(
+    codes: list[str],
+    points: dict[str, tuple[float, float]],
+    chosen: tuple[float, float] | None,
+    extent: tuple[float, float, float, float],
+    size: tuple[float, float],
+) -> tuple[list[int], list[tuple[float, float]], list[tuple[float, float]]]:
+    """Which of the ten have a label point (their indices), those points, and where their
+    markers go: moved apart (and off the chosen one's dot) where they would overlap."""
+    shown = [i for i, c in enumerate(codes) if c in points]
+    where = [points[codes[i]] for i in shown]
+    fixed = [chosen] if chosen else []
+    at = spread_markers([*fixed, *where], extent, size, MARKER_GAP, fixed=len(fixed))
+    return shown, where, at[len(fixed) :]
 
 
 def _extent(bounds: Boundaries, codes: list[str]) -> tuple[float, float, float, float] | None:
@@ -435,13 +473,18 @@ def kart(state: ViewState) -> Exhibit:
         label_point=bounds.label_points.get(state.kommune),
         extent=extent,
     )
-    fig.add_trace(_rank_markers(codes, ranks, hover, bounds.label_points))
+    width = MAP_WIDTH[theme.COMPACT.get()] - COLOUR_BAR
+    height = width * mercator_aspect(extent) if extent else MAP_HEIGHT[1]
+    if extent:
+        own_point = bounds.label_points.get(state.kommune)
+        size = (width, min(max(height, MAP_HEIGHT[0]), MAP_MAX))
+        shown, where, at = _placed(codes, bounds.label_points, own_point, extent, size)
+        fig.add_trace(_leaders(where, at))
+        fig.add_trace(_rank_markers([ranks[i] for i in shown], [hover[i] for i in shown], at))
     sources = [*feature_refs(), SourceRef.of("kommunegrenser")]
     sources = list({r.dataset: r for r in sources}.values())
     source = source_line(sources)
     title = _map_title(state.kommune, codes) if codes else t("liknende.list_none", kommune=name)
-    width = MAP_WIDTH[theme.COMPACT.get()] - COLOUR_BAR
-    height = width * mercator_aspect(extent) if extent else MAP_HEIGHT[1]
     # The map sits beside the list, in half the page: its title and long source line are
     # wrapped as on a phone, or they would run past its edge at 1280 px.
     narrow = theme.COMPACT.set(True)
