@@ -349,3 +349,17 @@ def test_numbered_markers_are_moved_apart_only_where_they_would_overlap():
     for i, a in enumerate(at):
         for b in at[i + 1 :]:
             assert math.dist(xy(*a), xy(*b)) >= 22 - 1e-6
+
+
+def test_markers_keep_off_the_chosen_ones_label():
+    extent, size, gap, label = (5.0, 58.0, 12.0, 63.0), (400, 500), 22, 110
+    chosen, marker = (8.0, 60.0), (8.8, 60.0)  # about 45 px right of the dot, on its label
+    placed = spread_markers([chosen, marker], extent, size, gap=gap, fixed=1, clear_beside=label)[1]
+    px = 400 / math.radians(extent[2] - extent[0])
+    dx = math.radians(placed[0] - chosen[0]) * px
+    dy = (
+        math.log(math.tan(math.pi / 4 + math.radians(placed[1]) / 2)) * px
+        - math.log(math.tan(math.pi / 4 + math.radians(chosen[1]) / 2)) * px
+    )
+    beside = min(max(dx, 0), label)  # the nearest point of the label's strip
+    assert math.hypot(dx - beside, dy) >= gap * 0.75

@@ -148,8 +148,11 @@ def _outline_trace(geojson: dict, chosen: Area, name: str) -> go.Choropleth:
     )
 
 
-def _label(chosen: Area | None, name: str, point: tuple[float, float] | None) -> go.Scattergeo:
-    """A labelled marker on the chosen municipality (an empty trace when there is none)."""
+def _label(
+    chosen: Area | None, name: str, point: tuple[float, float] | None, side: str = "right"
+) -> go.Scattergeo:
+    """A labelled marker on the chosen municipality, its name to the `side` ('right' or
+    'left') of it (an empty trace when there is none)."""
     if chosen is None or point is None:
         return go.Scattergeo(lon=[], lat=[], mode="markers", hoverinfo="skip", showlegend=False)
     return go.Scattergeo(
@@ -158,7 +161,7 @@ def _label(chosen: Area | None, name: str, point: tuple[float, float] | None) ->
         mode="markers+text",
         marker={"size": 11, "color": theme.KOMMUNE, "line": {"color": "white", "width": 1.5}},
         text=[name],
-        textposition="middle right",
+        textposition=f"middle {side}",
         textfont={"color": theme.KOMMUNE, "size": 14, "weight": "bold", "shadow": HALO},
         hovertext=[chosen.hover],
         hovertemplate="%{hovertext}<extra></extra>",
@@ -187,41 +190,48 @@ def spread_markers(
     size: tuple[float, float],
     gap: float,
     fixed: int = 0,
+    clear_beside: float = 0.0,
     rounds: int = 60,
 ) -> list[tuple[float, float]]:
     """Marker positions (lon, lat) moved apart until no two are closer than `gap` px on a
     Mercator map of `extent` drawn in `size` (width, height px), so numbered markers of
     neighbouring municipalities do not cover each other; each moves as little as it can,
-    the first `fixed` points not at all. Callers draw a leader line from the original point
-    to a moved marker."""
+    the first `fixed` points not at all, and `clear_beside` px beside those (their label:
+    to the right if positive, to the left if negative) are kept clear too. Callers draw a
+    leader line from the original point to a moved marker."""
     y_range = _mercator_y(extent[3]) - _mercator_y(extent[1])
     px = min(size[0] / math.radians(extent[2] - extent[0]), size[1] / y_range)
     xy = [[math.radians(lon) * px, _mercator_y(lat) * px] for lon, lat in points]
+    step = math.copysign(gap / 2, clear_beside)
+    label = [
+        [x + step * k, y]
+        for x, y in xy[:fixed]
+        for k in range(1, math.ceil(abs(clear_beside) / abs(step)))
+    ]
+    xy = [*label, *xy]
+    anchored = len(label) + fixed
     for _ in range(rounds):
         moved = False
         for i in range(len(xy)):
-            for j in range(i + 1, len(xy)):
+            for j in range(max(i + 1, anchored), len(xy)):
                 dx, dy = xy[j][0] - xy[i][0], xy[j][1] - xy[i][1]
                 apart = math.hypot(dx, dy)
                 if apart >= gap:
                     continue
                 if apart == 0:  # the same point: one above the other
                     dx, dy, apart = 0.0, 1.0, 1.0
-                movable = (i >= fixed, j >= fixed)
-                if not any(movable):
-                    continue
-                push = (gap - apart + 0.01) / sum(movable)
+                movable = i >= anchored
+                push = (gap - apart + 0.01) / (2 if movable else 1)
                 ux, uy = dx / apart * push, dy / apart * push
-                if movable[0]:
+                if movable:
                     xy[i][0] -= ux
                     xy[i][1] -= uy
-                if movable[1]:
-                    xy[j][0] += ux
-                    xy[j][1] += uy
+                xy[j][0] += ux
+                xy[j][1] += uy
                 moved = True
         if not moved:
             break
-    return [(math.degrees(x / px), _mercator_lat(y / px)) for x, y in xy]
+    return [(math.degrees(x / px), _mercator_lat(y / px)) for x, y in xy[len(label) :]]
 
 
 def choropleth(
@@ -233,6 +243,7 @@ def choropleth(
     chosen: Area | None = None,
     chosen_name: str = "",
     label_point: tuple[float, float] | None = None,
+    label_side: str = "right",
     extent: tuple[float, float, float, float] | None = None,
 ) -> go.Figure:
     """Municipalities coloured by value on the scale (diverging unless it says otherwise);
@@ -248,7 +259,7 @@ def choropleth(
     # NOTE: plotly.js downloads a world topojson from cdn.plot.ly when the *first* trace of a
     # geo subplot has a `locationmode` (every choropleth does), and the map stays blank when
     # that fails (no internet). A scattergeo with lon/lat first avoids the download.
-    fig = go.Figure(_label(chosen, chosen_name, label_point))
+    fig = go.Figure(_label(chosen, chosen_name, label_point, label_side))
     if without:
         fig.add_trace(_flat_trace(geojson, without, missing_name, theme.OTHER, thin))
     if with_value:

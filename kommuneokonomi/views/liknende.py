@@ -47,6 +47,8 @@ SHADES = [[0.0, "#DADAEB"], [0.5, "#9E9AC8"], [1.0, "#3F007D"]]
 MAP_PAD = (0.8, 2.0, 0.3)
 MAP_MAX = 620  # px: a list spread over all of Norway makes a tall map
 COLOUR_BAR = 90  # px of the map's width the colour bar takes
+LABEL_CHAR_PX = 8.5  # px a character of the chosen one's label takes (14 px bold)
+LABEL_OFFSET = 10  # px from the dot's centre to the label
 MARKER_GAP = 22  # px between the centres of two numbered markers (18 px wide)
 RANK_MARKER = {"size": 18, "color": "white", "line": {"color": "#3A3A3A", "width": 1.2}}
 
@@ -404,16 +406,41 @@ def _placed(
     codes: list[str],
     points: dict[str, tuple[float, float]],
     chosen: tuple[float, float] | None,
+    name: str,
     extent: tuple[float, float, float, float],
     size: tuple[float, float],
 ) -> tuple[list[int], list[tuple[float, float]], list[tuple[float, float]]]:
     """Which of the ten have a label point (their indices), those points, and where their
-    markers go: moved apart (and off the chosen one's dot) where they would overlap."""
+    markers go: moved apart (and off the chosen one's dot and its label `name`) where they
+    would overlap."""
     shown = [i for i, c in enumerate(codes) if c in points]
     where = [points[codes[i]] for i in shown]
     fixed = [chosen] if chosen else []
-    at = spread_markers([*fixed, *where], extent, size, MARKER_GAP, fixed=len(fixed))
+    label = _label_px(name) * (1 if _label_side(chosen, name, extent, size) == "right" else -1)
+    at = spread_markers(
+        [*fixed, *where], extent, size, MARKER_GAP, fixed=len(fixed), clear_beside=label
+    )
     return shown, where, at[len(fixed) :]
+
+
+def _label_px(name: str) -> float:
+    return LABEL_CHAR_PX * len(name) + LABEL_OFFSET
+
+
+def _label_side(
+    point: tuple[float, float] | None,
+    name: str,
+    extent: tuple[float, float, float, float],
+    size: tuple[float, float],
+) -> str:
+    """'right' of the chosen one's dot if its name fits there (or fits better than on the
+    left), else 'left': on a phone the name of a municipality near the map's east edge
+    would run off the map."""
+    if point is None:
+        return "right"
+    per_degree = size[0] / (extent[2] - extent[0])
+    right, left = (extent[2] - point[0]) * per_degree, (point[0] - extent[0]) * per_degree
+    return "right" if right >= _label_px(name) or right >= left else "left"
 
 
 def _extent(bounds: Boundaries, codes: list[str]) -> tuple[float, float, float, float] | None:
@@ -463,6 +490,9 @@ def kart(state: ViewState) -> Exhibit:
     extent = _extent(bounds, [*codes, state.kommune])
     name = region_name(state.kommune)
     chosen = next((a for a in areas if a.code == state.kommune), None)
+    own_point = bounds.label_points.get(state.kommune)
+    width = MAP_WIDTH[theme.COMPACT.get()] - COLOUR_BAR
+    height = min(max(width * mercator_aspect(extent), MAP_HEIGHT[0]), MAP_MAX) if extent else None
     fig = choropleth(
         bounds.geojson,
         areas,
@@ -470,15 +500,14 @@ def kart(state: ViewState) -> Exhibit:
         missing_name=t("liknende.map_others"),
         chosen=chosen,
         chosen_name=name,
-        label_point=bounds.label_points.get(state.kommune),
+        label_point=own_point,
+        label_side=_label_side(own_point, name, extent, (width, height)) if extent else "right",
         extent=extent,
     )
-    width = MAP_WIDTH[theme.COMPACT.get()] - COLOUR_BAR
-    height = width * mercator_aspect(extent) if extent else MAP_HEIGHT[1]
     if extent:
-        own_point = bounds.label_points.get(state.kommune)
-        size = (width, min(max(height, MAP_HEIGHT[0]), MAP_MAX))
-        shown, where, at = _placed(codes, bounds.label_points, own_point, extent, size)
+        shown, where, at = _placed(
+            codes, bounds.label_points, own_point, name, extent, (width, height)
+        )
         fig.add_trace(_leaders(where, at))
         fig.add_trace(_rank_markers([ranks[i] for i in shown], [hover[i] for i in shown], at))
     sources = [*feature_refs(), SourceRef.of("kommunegrenser")]
@@ -489,9 +518,7 @@ def kart(state: ViewState) -> Exhibit:
     # wrapped as on a phone, or they would run past its edge at 1280 px.
     narrow = theme.COMPACT.set(True)
     try:
-        theme.style(
-            fig, title=title, source=source, height=int(min(max(height, MAP_HEIGHT[0]), MAP_MAX))
-        )
+        theme.style(fig, title=title, source=source, height=int(height or MAP_HEIGHT[1]))
     finally:
         theme.COMPACT.reset(narrow)
     rows = pd.DataFrame(
