@@ -133,6 +133,7 @@ def request(get_all: Callable[[str], list[str]]) -> tuple[str | None, ViewState,
         mot=first(get_all("mot") or None),
         indeks=_number(get_all("indeks"), "indeks", notices),
         alternativ=first(get_all("alternativ") or None),
+        vekter=first(get_all("vekter") or None),
     )
     return first(get_all("vis") or None), state, notices
 

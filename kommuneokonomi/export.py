@@ -105,6 +105,24 @@ HEADERS = {
     "population_base_year": N_("eksport.col.population_base_year"),
     "population_projected": N_("eksport.col.population_projected"),
     "growth_pct": N_("eksport.col.growth_pct"),
+    # Liknende kommuner (views.liknende): the similarity and the figures compared.
+    "similarity": N_("liknende.col.similarity"),
+    "compared_weight_share": N_("liknende.col.compared_weight_share"),
+    "folketall": N_("liknende.col.folketall"),
+    "vekst_10ar_pct": N_("liknende.col.vekst_10ar_pct"),
+    "vekst_2050_pct": N_("liknende.col.vekst_2050_pct"),
+    "andel_0_19_pct": N_("liknende.col.andel_0_19_pct"),
+    "andel_67_pct": N_("liknende.col.andel_67_pct"),
+    "andel_80_pct": N_("liknende.col.andel_80_pct"),
+    "sentralitet_klasse": N_("liknende.col.sentralitet_klasse"),
+    "innbyggere_per_km2": N_("liknende.col.innbyggere_per_km2"),
+    "brutto_driftsinntekter_kr_per_innbygger": N_(
+        "liknende.col.brutto_driftsinntekter_kr_per_innbygger"
+    ),
+    "utgiftsbehov_indeks": N_("liknende.col.utgiftsbehov_indeks"),
+    "close_in": N_("liknende.col.close_in"),
+    "differs_most": N_("liknende.col.differs_most"),
+    "not_compared": N_("liknende.col.not_compared"),
 }
 # Code values that are words ('registrert'), in the file's language, by column.
 VALUE_WORDS = {

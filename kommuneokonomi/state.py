@@ -38,6 +38,7 @@ class ViewState:
     mot: str | None = None
     indeks: int | None = None
     alternativ: str | None = None
+    vekter: str | None = None  # the similarity weights as the URL writes them (views.vekter)
 
     def query(self) -> str:
         """This state as a permalink query string (defaults left out)."""
@@ -50,6 +51,7 @@ class ViewState:
                 "mot": self.mot,
                 "indeks": self.indeks,
                 "alternativ": self.alternativ,
+                "vekter": self.vekter,
                 "lang": self.lang if self.lang != DEFAULT_LANG else None,
             }
         )

@@ -7,7 +7,7 @@ from kommuneokonomi.datasets import LANDET
 from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.ui import exhibit, page
-from kommuneokonomi.views import befolkning, driftsresultat, framskriving, profil
+from kommuneokonomi.views import befolkning, driftsresultat, framskriving, liknende, profil
 
 ctx = page.header(N_("nav.profil"))
 state = ViewState(kommune=ctx.kommune, lang=ctx.lang)
@@ -15,6 +15,15 @@ state = ViewState(kommune=ctx.kommune, lang=ctx.lang)
 with st.container(border=True):
     for sentence in profil.sentences(state):
         st.markdown(sentence)
+    similar = liknende.profile_sentence(state)
+    if similar:
+        st.markdown(similar)
+        st.page_link(
+            "pages/sammenlign.py",
+            label=t("liknende.profile_link"),
+            icon=":material/compare_arrows:",
+            query_params=liknende.profile_link(state),
+        )
 
 cards = profil.cards(state)
 columns = [*st.columns(3), *st.columns(3)]  # two rows of three; one column each on a phone

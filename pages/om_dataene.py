@@ -9,7 +9,7 @@ from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.ui import exhibit, page
-from kommuneokonomi.views import om
+from kommuneokonomi.views import liknende_metode, om
 
 ctx = page.header(N_("nav.om"))
 state = ViewState(kommune=ctx.kommune, lang=ctx.lang)
@@ -111,6 +111,7 @@ for heading, definition, extra in (
     (N_("om.def_estimated_h"), om.estimated_definition, None),
     (N_("om.def_codes_h"), om.codes_definition, om.codes_table),
     (N_("om.def_need_h"), om.need_definition, None),
+    (N_("liknende.om_h"), liknende_metode.method_text, liknende_metode.figures_table),
     (N_("om.def_robek_h"), om.robek_definition, None),
 ):
     st.subheader(t(heading))

@@ -1,4 +1,5 @@
-"""Sammenlign: a municipality against its KOSTRA group, county, neighbours or a chosen set."""
+"""Sammenlign: a municipality against its KOSTRA group, county, neighbours, the municipalities
+most like it or a chosen set."""
 
 from collections.abc import Callable
 
@@ -8,8 +9,11 @@ from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.i18n import LANGS, N_, bound, language, t
 from kommuneokonomi.queries import sammenlign as q
 from kommuneokonomi.state import ViewState
-from kommuneokonomi.ui import controls, exhibit, page, url
+from kommuneokonomi.ui import controls, exhibit, liknende, page, url
 from kommuneokonomi.views import sammenlign as views
+from kommuneokonomi.views import sammenlign_grafer as grafer
+from kommuneokonomi.views import sammenlign_tabell as tabell
+from kommuneokonomi.views.liknende import kart, similar
 
 
 def _from_url(key: str, parse: Callable[..., tuple[object, list]], *args: object) -> object:
@@ -126,7 +130,7 @@ RANK_WIDTH = 70  # px: 'mangler'/'missing' in an empty rank cell
 
 def show_table(item: Exhibit) -> None:
     """The indicator-by-municipality table: searchable, sortable, chosen municipality first."""
-    view = views.table_view(item)
+    view = tabell.table_view(item)
     st.subheader(item.title)
     # NOTE: the Styler's texts do not reach empty cells; Streamlit prints the placeholder
     # ('mangler') there, so rank columns are made wide enough to show it.
@@ -148,7 +152,7 @@ def show_table(item: Exhibit) -> None:
 
 
 ctx = page.header(N_("nav.sammenlign"))
-left, middle, right = st.columns([3, 3, 1], vertical_alignment="bottom")
+left, middle, right = st.columns([5, 3, 1], vertical_alignment="bottom")
 with left:
     mot = mot_picker()
 with middle:
@@ -160,11 +164,16 @@ with right:
 chosen = ()
 if mot == q.OWN:
     chosen = controls.compare_picker(ctx.kommune, t("sammenlign.egne_label"))
-notice_box, table_box = st.container(), st.container()
+weights = None
+if mot == q.SIMILAR:
+    weights = liknende.vekter_picker()
+else:
+    liknende.drop_from_url()
+notice_box, similar_box, table_box = st.container(), st.container(), st.container()
 
 st.subheader(t("sammenlign.over_time"))
 measure = q.MEASURES[indikator]
-members = q.comparison(ctx.kommune, mot, chosen, aar).members
+members = q.comparison(ctx.kommune, mot, chosen, aar, weights.weights if weights else None).members
 indeks = index_picker(measure, members)
 state = ViewState(
     kommune=ctx.kommune,
@@ -174,13 +183,21 @@ state = ViewState(
     indikator=indikator,
     mot=mot,
     indeks=indeks,
+    vekter=weights.text() if weights else None,
 )
 if state.indeks is not None:
-    show(views.index_chart(state))
-show(views.small(state))
+    show(grafer.index_chart(state))
+show(grafer.small(state))
 
 with notice_box:
     controls.show_notices()
+if mot == q.SIMILAR:
+    with similar_box:
+        left, right = st.columns(2, gap="large")
+        with left:
+            liknende.show_list(similar(state))
+        with right:
+            show(kart(state))
 with table_box:
     setup = views.setup(state)
     description = views.set_description(setup.comparison)
@@ -188,4 +205,4 @@ with table_box:
         st.caption(description)
     else:
         st.info(description, icon=":material/info:")
-    show_table(views.table(state))
+    show_table(tabell.table(state))

@@ -30,8 +30,10 @@ class Area:
 
 @dataclass(frozen=True)
 class Scale:
-    """A diverging colour scale centred on `mid`, symmetric: mid ± `half_range`; `format`
-    turns a tick value into its label and `mid_label` names the centre (e.g. the norm).
+    """A colour scale centred on `mid`, symmetric: mid ± `half_range`; `format` turns a tick
+    value into its label and `mid_label` names the centre (e.g. the norm). Diverging unless
+    `colorscale` gives other colours (e.g. light to dark for a similarity); ticks every
+    `step`, or every 2 or 5 by the range.
     """
 
     mid: float
@@ -39,6 +41,8 @@ class Scale:
     title: str
     mid_label: str
     format: Callable[[float], str]
+    colorscale: list | None = None
+    step: float | None = None
 
 
 class _SharedFeature(dict):
@@ -91,7 +95,7 @@ def scale_ticks(scale: Scale, step: float) -> list[float]:
 
 def _colorbar(scale: Scale) -> dict:
     """A vertical colour bar right of the map, its centre tick labelled as the norm."""
-    step = 2.0 if scale.half_range <= 6 else 5.0
+    step = scale.step or (2.0 if scale.half_range <= 6 else 5.0)
     ticks = scale_ticks(scale, step)
     labels = [scale.mid_label if t == scale.mid else scale.format(t) for t in ticks]
     return {
@@ -108,7 +112,7 @@ def _colorbar(scale: Scale) -> dict:
 
 
 def _value_trace(geojson: dict, areas: Sequence[Area], scale: Scale) -> go.Choropleth:
-    """Areas coloured on the diverging scale, with a horizontal colour bar above the map."""
+    """Areas coloured on the scale, with a colour bar beside the map."""
     return go.Choropleth(
         geojson=_subset(geojson, [a.code for a in areas]),
         featureidkey="id",
@@ -117,7 +121,7 @@ def _value_trace(geojson: dict, areas: Sequence[Area], scale: Scale) -> go.Choro
         zmid=scale.mid,
         zmin=scale.mid - scale.half_range,
         zmax=scale.mid + scale.half_range,
-        colorscale=theme.DIVERGING,
+        colorscale=scale.colorscale or theme.DIVERGING,
         marker={"line": {"color": "#777", "width": 0.4}},
         text=[a.hover for a in areas],
         hovertemplate="%{text}<extra></extra>",
@@ -144,8 +148,11 @@ def _outline_trace(geojson: dict, chosen: Area, name: str) -> go.Choropleth:
     )
 
 
-def _label(chosen: Area | None, name: str, point: tuple[float, float] | None) -> go.Scattergeo:
-    """A labelled marker on the chosen municipality (an empty trace when there is none)."""
+def _label(
+    chosen: Area | None, name: str, point: tuple[float, float] | None, side: str = "right"
+) -> go.Scattergeo:
+    """A labelled marker on the chosen municipality, its name to the `side` ('right' or
+    'left') of it (an empty trace when there is none)."""
     if chosen is None or point is None:
         return go.Scattergeo(lon=[], lat=[], mode="markers", hoverinfo="skip", showlegend=False)
     return go.Scattergeo(
@@ -154,7 +161,7 @@ def _label(chosen: Area | None, name: str, point: tuple[float, float] | None) ->
         mode="markers+text",
         marker={"size": 11, "color": theme.KOMMUNE, "line": {"color": "white", "width": 1.5}},
         text=[name],
-        textposition="middle right",
+        textposition=f"middle {side}",
         textfont={"color": theme.KOMMUNE, "size": 14, "weight": "bold", "shadow": HALO},
         hovertext=[chosen.hover],
         hovertemplate="%{hovertext}<extra></extra>",
@@ -166,10 +173,65 @@ def _label(chosen: Area | None, name: str, point: tuple[float, float] | None) ->
 def mercator_aspect(extent: tuple[float, float, float, float]) -> float:
     """Height / width of a Mercator map showing `extent` (min lon, min lat, max lon, max lat)."""
 
-    def y(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (_mercator_y(extent[3]) - _mercator_y(extent[1])) / math.radians(extent[2] - extent[0])
 
-    return (y(extent[3]) - y(extent[1])) / math.radians(extent[2] - extent[0])
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _mercator_lat(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+
+def spread_markers(
+    points: Sequence[tuple[float, float]],
+    extent: tuple[float, float, float, float],
+    size: tuple[float, float],
+    gap: float,
+    fixed: int = 0,
+    clear_beside: float = 0.0,
+    rounds: int = 60,
+) -> list[tuple[float, float]]:
+    """Marker positions (lon, lat) moved apart until no two are closer than `gap` px on a
+    Mercator map of `extent` drawn in `size` (width, height px), so numbered markers of
+    neighbouring municipalities do not cover each other; each moves as little as it can,
+    the first `fixed` points not at all, and `clear_beside` px beside those (their label:
+    to the right if positive, to the left if negative) are kept clear too. Callers draw a
+    leader line from the original point to a moved marker."""
+    y_range = _mercator_y(extent[3]) - _mercator_y(extent[1])
+    px = min(size[0] / math.radians(extent[2] - extent[0]), size[1] / y_range)
+    xy = [[math.radians(lon) * px, _mercator_y(lat) * px] for lon, lat in points]
+    step = math.copysign(gap / 2, clear_beside)
+    label = [
+        [x + step * k, y]
+        for x, y in xy[:fixed]
+        for k in range(1, math.ceil(abs(clear_beside) / abs(step)))
+    ]
+    xy = [*label, *xy]
+    anchored = len(label) + fixed
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(xy)):
+            for j in range(max(i + 1, anchored), len(xy)):
+                dx, dy = xy[j][0] - xy[i][0], xy[j][1] - xy[i][1]
+                apart = math.hypot(dx, dy)
+                if apart >= gap:
+                    continue
+                if apart == 0:  # the same point: one above the other
+                    dx, dy, apart = 0.0, 1.0, 1.0
+                movable = i >= anchored
+                push = (gap - apart + 0.01) / (2 if movable else 1)
+                ux, uy = dx / apart * push, dy / apart * push
+                if movable:
+                    xy[i][0] -= ux
+                    xy[i][1] -= uy
+                xy[j][0] += ux
+                xy[j][1] += uy
+                moved = True
+        if not moved:
+            break
+    return [(math.degrees(x / px), _mercator_lat(y / px)) for x, y in xy[len(label) :]]
 
 
 def choropleth(
@@ -181,9 +243,11 @@ def choropleth(
     chosen: Area | None = None,
     chosen_name: str = "",
     label_point: tuple[float, float] | None = None,
+    label_side: str = "right",
     extent: tuple[float, float, float, float] | None = None,
 ) -> go.Figure:
-    """Municipalities coloured by value on a diverging scale; missing ones in light grey.
+    """Municipalities coloured by value on the scale (diverging unless it says otherwise);
+    missing ones in light grey.
 
     The chosen municipality gets a thick outline and a labelled marker at `label_point`
     (lon, lat), so it can be found even when it is small. `extent` (min lon, min lat,
@@ -195,7 +259,7 @@ def choropleth(
     # NOTE: plotly.js downloads a world topojson from cdn.plot.ly when the *first* trace of a
     # geo subplot has a `locationmode` (every choropleth does), and the map stays blank when
     # that fails (no internet). A scattergeo with lon/lat first avoids the download.
-    fig = go.Figure(_label(chosen, chosen_name, label_point))
+    fig = go.Figure(_label(chosen, chosen_name, label_point, label_side))
     if without:
         fig.add_trace(_flat_trace(geojson, without, missing_name, theme.OTHER, thin))
     if with_value:

@@ -1,7 +1,8 @@
 """Comparison sets and the figures to compare them on: population and KOSTRA key figures.
 
 A municipality is compared with its KOSTRA group, its county, its neighbours (shared land
-border) or a chosen set. Population figures exist for every municipality and year; the KOSTRA
+border), the municipalities most like it on structural figures (queries.liknende) or a
+chosen set. Population figures exist for every municipality and year; the KOSTRA
 key figures of table 12134 only where the served data has them, so they stay missing (NaN)
 elsewhere and are never filled.
 """
@@ -27,13 +28,15 @@ from kommuneokonomi.indicators import (
     PER_INNBYGGER,
     amount_code,
 )
-from kommuneokonomi.queries import befolkning, kostra
+from kommuneokonomi.queries import befolkning, kostra, liknende
 from kommuneokonomi.queries.cache import cached
 from kommuneokonomi.queries.kommuner import county_members, fold, index, neighbours
+from kommuneokonomi.queries.liknende.model import Weights
 
-MOT = ("kostragruppe", "fylke", "naboer", "egne")
+MOT = ("kostragruppe", "fylke", "naboer", "liknende", "egne")
 DEFAULT_MOT = "kostragruppe"
 OWN = "egne"
+SIMILAR = "liknende"
 
 SERIES_COLUMNS = [
     "region_code",
@@ -97,8 +100,10 @@ DEFAULT_MEASURE = "andel67"
 class Comparison:
     """The set a municipality is compared with; `members` holds the municipality first.
 
-    `region_code` is the KOSTRA group ('EKG12') or county ('46') that defines the set, and
-    `membership_year` the year of the KOSTRA grouping used (groups are known per year).
+    `region_code` is the KOSTRA group ('EKG12') or county ('46') that defines the set,
+    `membership_year` the year of the KOSTRA grouping used (groups are known per year), and
+    `weights` the similarity model's weights for the most similar municipalities, whose
+    members come in order of similarity (the other sets by name).
     """
 
     kommune: str
@@ -106,6 +111,7 @@ class Comparison:
     members: tuple[str, ...]
     region_code: str | None = None
     membership_year: int | None = None
+    weights: Weights | None = None
 
     @property
     def others(self) -> tuple[str, ...]:
@@ -118,9 +124,16 @@ def _by_name(codes: list[str] | tuple[str, ...]) -> list[str]:
     return sorted(codes, key=lambda c: fold(ix.name(c)))
 
 
-def comparison(kommune: str, mot: str, chosen: tuple[str, ...], year: int) -> Comparison:
-    """The comparison set for `mot` (see MOT); `chosen` is used for 'egne' only."""
+def comparison(
+    kommune: str, mot: str, chosen: tuple[str, ...], year: int, weights: Weights | None = None
+) -> Comparison:
+    """The comparison set for `mot` (see MOT); `chosen` is used for 'egne' only, `weights`
+    (default: the model's default preset) for 'liknende' only."""
     region, membership_year = None, None
+    if mot == SIMILAR:
+        chosen_weights = weights or liknende.model.weights()
+        nearest = liknende.nearest(kommune, chosen_weights).table["kommune_code"]
+        return Comparison(kommune, mot, (kommune, *nearest), weights=chosen_weights)
     if mot == "kostragruppe":
         group = kostra.kostragruppe(kommune, year)
         others = kostra.group_members(*group) if group else ()

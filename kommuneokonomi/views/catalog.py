@@ -19,15 +19,29 @@ from kommuneokonomi.views import (
     driftsresultat,
     framskriving,
     landsoversikt,
+    liknende,
+    liknende_metode,
     om,
     profil,
-    sammenlign,
+    sammenlign_grafer,
+    sammenlign_tabell,
 )
 
 Builder = Callable[[ViewState], Exhibit]
 
 # Every views module with exhibits; add a new one here.
-AREAS = (profil, driftsresultat, landsoversikt, befolkning, framskriving, sammenlign, om)
+AREAS = (
+    profil,
+    driftsresultat,
+    landsoversikt,
+    befolkning,
+    framskriving,
+    sammenlign_tabell,
+    sammenlign_grafer,
+    liknende,
+    om,
+    liknende_metode,
+)
 
 
 def in_state_language(builder: Builder) -> Builder:

@@ -254,7 +254,7 @@ def kart(state: ViewState) -> Exhibit:
     chosen = next((a for a in areas if a.code == state.kommune), None)
     name = region_name(state.kommune)
     missing_name = t("ndr.map_missing", n=len(areas) - sum(a.value is not None for a in areas))
-    extent = _map_extent(bounds, [*known["region_code"], state.kommune])
+    extent = map_extent(bounds, [*known["region_code"], state.kommune])
     fig = choropleth(
         bounds.geojson,
         areas,
@@ -326,7 +326,7 @@ MIN_EXTENT = (6.0, 2.5)  # degrees of longitude and latitude shown at least, for
 EXTENT_PAD = 0.3  # degrees around the municipalities in view
 
 
-def _map_extent(bounds: Boundaries, codes: list[str]) -> tuple[float, float, float, float] | None:
+def map_extent(bounds: Boundaries, codes: list[str]) -> tuple[float, float, float, float] | None:
     """The view of the map: the municipalities with figures and the chosen one, padded, and
     at least MIN_EXTENT wide, so that partial data (e.g. only Vestland) fills the map.
     """
