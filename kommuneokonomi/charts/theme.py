@@ -13,6 +13,7 @@ from contextvars import ContextVar
 import plotly.graph_objects as go
 
 from kommuneokonomi.formatting import plotly_separators
+from kommuneokonomi.i18n import N_, current, t
 
 KOMMUNE = "#0072B2"
 KOSTRAGRUPPE = "#E69F00"
@@ -180,11 +181,33 @@ def style(
     return fig
 
 
+# plotly.js's own English texts that a reader meets (the mode bar's button names, which its
+# toolbar also reads out to screen readers, and the note while a PNG is made), by key.
+PLOTLY_TEXTS = {
+    "Download plot as a PNG": N_("a11y.plotly_png"),
+    "Zoom": N_("a11y.plotly_zoom"),
+    "Pan": N_("a11y.plotly_pan"),
+    "Zoom in": N_("a11y.plotly_zoom_in"),
+    "Zoom out": N_("a11y.plotly_zoom_out"),
+    "Reset axes": N_("a11y.plotly_reset_axes"),
+    "Reset": N_("a11y.plotly_reset"),
+    "Reset view": N_("a11y.plotly_reset_view"),
+    "Show closest data on hover": N_("a11y.plotly_closest"),
+    "Compare data on hover": N_("a11y.plotly_compare"),
+    "Toggle show closest data on hover": N_("a11y.plotly_toggle_closest"),
+    "Preparing image - this may take a few seconds": N_("a11y.plotly_preparing"),
+}
+
+
 def plotly_config(filename: str) -> dict:
-    """Streamlit/plotly config: a clean mode bar whose camera saves a 2× PNG named `filename`."""
+    """Streamlit/plotly config: a clean mode bar whose camera saves a 2× PNG named `filename`,
+    its texts in the current language (plotly.js's own locale mechanism)."""
+    lang = current()
     return {
         "displaylogo": False,
         "responsive": True,
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "locale": lang,
+        "locales": {lang: {"dictionary": {text: t(key) for text, key in PLOTLY_TEXTS.items()}}},
     }
