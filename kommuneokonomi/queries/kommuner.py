@@ -38,6 +38,7 @@ class KommuneIndex:
     names: dict[str, str]
     successors: dict[str, tuple[str, ...]]
     old_names: dict[str, tuple[str, ...]]
+    counties: dict[str, tuple[str, str]]
 
     @property
     def codes(self) -> list[str]:
@@ -50,8 +51,7 @@ class KommuneIndex:
 
     def county(self, code: str) -> tuple[str, str]:
         """(county code, county name) of a current municipality."""
-        row = self.kommuner.loc[self.kommuner["kommune_code"] == code].iloc[0]
-        return row["county_code"], row["county_name"]
+        return self.counties[code]
 
     def is_current(self, code: str) -> bool:
         """True if `code` is one of today's municipality codes."""
@@ -127,7 +127,13 @@ def index() -> KommuneIndex:
         if code not in current
     }
     names = dict(zip(kommuner["kommune_code"], kommuner["kommune_name"], strict=True))
-    return KommuneIndex(kommuner, names, _successors(changes, current), old_names)
+    counties = {
+        code: (county_code, county_name)
+        for code, county_code, county_name in zip(
+            kommuner["kommune_code"], kommuner["county_code"], kommuner["county_name"], strict=True
+        )
+    }
+    return KommuneIndex(kommuner, names, _successors(changes, current), old_names, counties)
 
 
 @cached()

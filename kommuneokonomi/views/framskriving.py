@@ -18,6 +18,7 @@ from kommuneokonomi.formatting import number, percent_suffix, signed
 from kommuneokonomi.i18n import t
 from kommuneokonomi.queries import befolkning, framskriving
 from kommuneokonomi.queries import driftsresultat as ndr_queries
+from kommuneokonomi.queries.cache import cached
 from kommuneokonomi.queries.kommuner import index
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
@@ -397,6 +398,7 @@ GROWTH_EXPORT = {
 }
 
 
+@cached()
 def growth_rows() -> pd.DataFrame:
     """Every municipality's projected growth to PROJECTION_END, ranked (1 = fastest growth)."""
     rows = framskriving.growth(PROJECTION_END)
@@ -475,15 +477,14 @@ def growth_table(exhibit: Exhibit, search: str = "") -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-@cached_view()
-def growth_map(state: ViewState) -> Exhibit:
-    """A map of projected growth to 2050 for every municipality: shrinking red, growing blue,
-    the chosen one outlined."""
+@cached_view(maxsize=2)
+def _growth_areas() -> list[Area]:
+    """Every municipality on the growth map with its hover text: the same for every chosen
+    municipality, so built once per language."""
     rows = growth_rows()
     bounds = ndr_queries.boundaries()
-    count = len(rows)
     suffix = percent_suffix()
-    areas = [
+    return [
         Area(
             r.region_code,
             t(
@@ -496,13 +497,22 @@ def growth_map(state: ViewState) -> Exhibit:
                 projected=number(r.projected),
                 end=PROJECTION_END,
                 rank=r.rank,
-                n=count,
+                n=len(rows),
             ),
             float(r.growth_pct),
         )
         for r in rows.itertuples()
         if r.region_code in bounds.label_points
     ]
+
+
+@cached_view()
+def growth_map(state: ViewState) -> Exhibit:
+    """A map of projected growth to 2050 for every municipality: shrinking red, growing blue,
+    the chosen one outlined."""
+    rows = growth_rows()
+    bounds = ndr_queries.boundaries()
+    areas = _growth_areas()
     scale = Scale(
         0.0,
         map_half_range(rows["growth_pct"]),

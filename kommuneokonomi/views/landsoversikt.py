@@ -79,6 +79,15 @@ def _hover(
     return text
 
 
+@cached_view(maxsize=16)
+def hover_texts(year: int) -> dict[str, str]:
+    """Every municipality's hover text for a year (map and distribution): the same whoever is
+    chosen, so built once per year and language."""
+    frame = ndr_queries.ranking(year)
+    count = int(frame["has_value"].sum())
+    return {row["region_code"]: _hover(row, count) for _, row in frame.iterrows()}
+
+
 def _exhibit(
     exhibit_id: str, slug: str, state: ViewState, year: int, refs: list[SourceRef], **fields
 ) -> Exhibit:
@@ -226,11 +235,13 @@ def kart(state: ViewState) -> Exhibit:
     year = chosen_year(state)
     frame = ndr_queries.ranking(year)
     bounds = ndr_queries.boundaries()
-    count = int(frame["has_value"].sum())
     on_map = frame[frame["region_code"].isin(bounds.label_points.keys())]
+    hovers = hover_texts(year)
     areas = [
-        Area(r["region_code"], _hover(r, count), r["value"] if r["has_value"] else None)
-        for _, r in on_map.iterrows()
+        Area(code, hovers[code], value if has else None)
+        for code, value, has in zip(
+            on_map["region_code"], on_map["value"], on_map["has_value"], strict=True
+        )
     ]
     known = frame[frame["has_value"]]
     scale = Scale(
@@ -348,9 +359,12 @@ def fordeling(state: ViewState) -> Exhibit:
     frame = ndr_queries.ranking(year)
     known = frame[frame["has_value"]].reset_index(drop=True)
     count = len(known)
+    hovers = hover_texts(year)
     dots = [
-        Dot(r["value"], _hover(r, count), r["vintage"] == "preliminary")
-        for _, r in known.iterrows()
+        Dot(value, hovers[code], vintage == "preliminary")
+        for code, value, vintage in zip(
+            known["region_code"], known["value"], known["vintage"], strict=True
+        )
     ]
     landet = ndr_queries.landet(year)
     references = [

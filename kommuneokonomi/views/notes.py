@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kommuneokonomi.formatting import iso_date
-from kommuneokonomi.i18n import N_, t
+from kommuneokonomi.i18n import N_, t, tn
 from kommuneokonomi.views.regions import region_name
 
 MAX_NAMED = 4  # rows of up to this many regions are described by name, more by count
@@ -90,7 +90,7 @@ def data_note(
     if len(unknown):
         parts.append(t("notes.vintage_unknown", which=_which(unknown, shown)))
     if missing:
-        parts.append(t("notes.missing", n=missing, year=year))
+        parts.append(tn("notes.missing", missing, year=year))
     if not parts:
         return None
     text = "; ".join(parts)
