@@ -100,12 +100,16 @@ def _axis_title(axis: dict) -> str:
 
 def _kind(key: str, unit: str = "") -> str:
     kind = t(key)
-    return f"{kind} ({unit})" if unit else kind
+    return f"{kind}, {unit}" if unit else kind
 
 
 def _points(trace: dict) -> list[tuple[object, float]]:
     """The (x, y) points of a trace that have a value."""
-    return [(x, y) for x, y in zip(trace.get("x") or [], trace.get("y") or []) if _is_number(y)]
+    return [
+        (x, y)
+        for x, y in zip(trace.get("x") or [], trace.get("y") or [], strict=False)
+        if _is_number(y)
+    ]
 
 
 def _is_band(trace: dict) -> bool:
@@ -121,7 +125,7 @@ def _series(trace: dict, fmt: Format, *, extremes: bool = False, known: str = ""
     if not points:
         return ""
     if len(points) == 1:
-        (x, y), = points
+        ((x, y),) = points
         return t("a11y.series_one", name=name, x=_x(x), value=fmt(y)).strip()
     (x0, y0), (x1, y1) = points[0], points[-1]
     text = t(
@@ -149,7 +153,9 @@ def _band(trace: dict, fmt: Format) -> str:
     high, low = ys[half - 1], ys[half]  # highs run forward, lows back
     if not (_is_number(high) and _is_number(low)):
         return ""
-    return t("a11y.band", name=plain(trace.get("name")), low=fmt(low), high=fmt(high), x=_x(xs[half - 1]))
+    return t(
+        "a11y.band", name=plain(trace.get("name")), low=fmt(low), high=fmt(high), x=_x(xs[half - 1])
+    )
 
 
 def _marked(layout: dict, *, skip: Sequence[str] = (), years: bool = True) -> str:
@@ -160,9 +166,10 @@ def _marked(layout: dict, *, skip: Sequence[str] = (), years: bool = True) -> st
         text = plain(note.get("text"))
         if not text or note.get("name") == SOURCE_NOTE or text in skip:
             continue
-        if years and str(note.get("xref", "")).startswith("x") and "domain" not in note["xref"]:
-            if _is_number(note.get("x")) and str(note.get("yref", "")).endswith("domain"):
-                text = f"{text} ({math.ceil(note['x'])})"
+        xref, yref = str(note.get("xref", "")), str(note.get("yref", ""))
+        on_year_axis = xref.startswith("x") and "domain" not in xref and yref.endswith("domain")
+        if years and on_year_axis and _is_number(note.get("x")):
+            text = f"{text} ({math.ceil(note['x'])})"
         items.append(text)
     return t("a11y.marked", items="; ".join(dict.fromkeys(items))) if items else ""
 
@@ -225,7 +232,9 @@ def _year_bars(data: list[dict], layout: dict) -> tuple[str, list[str]]:
     bars = next(trace for trace in data if trace.get("type") == "bar")
     values = [
         f"{_x(x)}: {text}"
-        for x, y, text in zip(bars.get("x") or [], bars.get("y") or [], bars.get("text") or [])
+        for x, y, text in zip(
+            bars.get("x") or [], bars.get("y") or [], bars.get("text") or [], strict=False
+        )
         if _is_number(y)
     ]
     unit = _axis_title(layout.get("yaxis") or {})
@@ -236,7 +245,9 @@ def _position(data: list[dict], layout: dict) -> tuple[str, list[str]]:
     bars = next(trace for trace in data if trace.get("type") == "bar")
     values = [
         f"{plain(label)}: {text}"
-        for label, x, text in zip(bars.get("y") or [], bars.get("x") or [], bars.get("text") or [])
+        for label, x, text in zip(
+            bars.get("y") or [], bars.get("x") or [], bars.get("text") or [], strict=False
+        )
         if _is_number(x)
     ]
     unit = _axis_title(layout.get("xaxis") or {})
@@ -253,7 +264,9 @@ def _beeswarm(data: list[dict], layout: dict) -> tuple[str, list[str]]:
     dots, *chosen = [trace for trace in data if trace.get("type", "scatter") == "scatter"]
     fmt = _formatter(layout.get("xaxis") or {})
     points = [
-        (x, hover) for x, hover in zip(dots.get("x") or [], dots.get("text") or []) if _is_number(x)
+        (x, hover)
+        for x, hover in zip(dots.get("x") or [], dots.get("text") or [], strict=False)
+        if _is_number(x)
     ]
     sentences = []
     if points:
@@ -283,10 +296,14 @@ def _beeswarm(data: list[dict], layout: dict) -> tuple[str, list[str]]:
 def _map(data: list[dict], layout: dict) -> tuple[str, list[str]]:
     """Maps (charts.maps): the coloured areas, the grey ones without a figure, the outlined
     chosen municipality."""
-    valued = next((tr for tr in data if tr.get("type") == "choropleth" and tr.get("colorbar")), None)
+    valued = next(
+        (tr for tr in data if tr.get("type") == "choropleth" and tr.get("colorbar")), None
+    )
     flat = [tr for tr in data if tr.get("type") == "choropleth" and tr.get("showlegend")]
     outlined = [
-        tr for tr in data if tr.get("type") == "choropleth" and not tr.get("showlegend") and tr is not valued
+        tr
+        for tr in data
+        if tr.get("type") == "choropleth" and not tr.get("showlegend") and tr is not valued
     ]
     sentences = []
     unit = ""
@@ -294,8 +311,12 @@ def _map(data: list[dict], layout: dict) -> tuple[str, list[str]]:
         bar = valued.get("colorbar") or {}
         unit = plain((bar.get("title") or {}).get("text"))
         fmt = _formatter({}, unit=unit)
-        areas = [(z, h) for z, h in zip(valued.get("z") or [], valued.get("text") or []) if _is_number(z)]
-        ticks = dict(zip(bar.get("tickvals") or [], bar.get("ticktext") or []))
+        areas = [
+            (z, h)
+            for z, h in zip(valued.get("z") or [], valued.get("text") or [], strict=False)
+            if _is_number(z)
+        ]
+        ticks = dict(zip(bar.get("tickvals") or [], bar.get("ticktext") or [], strict=False))
         mid = valued.get("zmid")
         # NOTE: charts.maps always uses theme.DIVERGING: red below the centre, blue above.
         sentences.append(
@@ -333,13 +354,15 @@ def _pyramid(data: list[dict], layout: dict) -> tuple[str, list[str]]:
     sides = [plain(note.get("text")) for note in layout.get("annotations") or []]
     sides = [s for s in sides if s][:2]
     ages = [a for trace in bars for a in trace.get("y") or [] if _is_number(a)]
-    shares = _by_age([(y, abs(x)) for trace in bars for x, y in zip(trace["x"], trace["y"])])
+    shares = _by_age(
+        [(y, abs(x)) for trace in bars for x, y in zip(trace["x"], trace["y"], strict=False)]
+    )
     other = {}
     if outline:
         points = [
             (y + 0.5, abs(x))
             for trace in outline
-            for x, y in list(zip(trace.get("x") or [], trace.get("y") or []))[::2]
+            for x, y in list(zip(trace.get("x") or [], trace.get("y") or [], strict=False))[::2]
         ]
         other = _by_age(points)
     groups = []

@@ -276,9 +276,7 @@ def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: 
             )
         )
         parts.append("</figure>")
-        parts.append(
-            f'<p id="chart-description" class="ko-sr-only">{esc(exhibit.description)}</p>'
-        )
+        parts.append(f'<p id="chart-description" class="ko-sr-only">{esc(exhibit.description)}</p>')
     else:
         parts.append(f"<h1>{esc(exhibit.title)}</h1>")
         parts.append(_scroll(exhibit))
@@ -289,8 +287,7 @@ def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: 
     csv_data = base64.b64encode(export.csv_bytes(exhibit, export.csv_style())).decode()
     if exhibit.figure is not None:
         parts.append(
-            f"<details><summary>{esc(t('a11y.show_table'))}</summary>"
-            f"{_scroll(exhibit)}</details>"
+            f"<details><summary>{esc(t('a11y.show_table'))}</summary>{_scroll(exhibit)}</details>"
         )
     footer = [
         f'<a download="{esc(export.filename(exhibit, ".csv"))}" '

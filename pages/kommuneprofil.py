@@ -24,7 +24,6 @@ for column, card in zip(columns, cards, strict=True):
         card.value,
         card.delta,
         delta_color=card.delta_color,
-        chart_data=card.trend or None,
         help=card.help,
         border=True,
     )

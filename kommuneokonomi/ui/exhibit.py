@@ -68,7 +68,7 @@ def show(
 
 
 def numbers_table(exhibit: Exhibit, *, key: str) -> None:
-    """"Vis som tabell" under a chart: the numbers it draws as a table, for readers who
+    """ "Vis som tabell" under a chart: the numbers it draws as a table, for readers who
     cannot see the chart or want the exact figures. Built only while it is open."""
     box = st.expander(
         t("a11y.show_table"),
