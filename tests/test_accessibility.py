@@ -190,3 +190,17 @@ def test_a_page_can_be_used_by_keyboard_alone(browser, app_url):
         tab_to(tab, lambda f: f["tag"] == "BUTTON" and "CSV for norsk" in f["text"])
     finally:
         tab.close()
+
+
+def test_show_as_table_opens_by_keyboard_into_a_table_with_headers(page, app_url):
+    page.goto(f"{app_url}/?kommune=3301")
+    wait_until_drawn(page)
+    page.locator("body").focus()
+    tab_to(page, lambda f: f["tag"] == "SUMMARY" and "Vis som tabell" in f["text"])
+    page.keyboard.press("Enter")
+    table = page.get_by_role("table").first
+    table.wait_for(timeout=20_000)
+    wait_until_drawn(page)
+    headers = page.get_by_role("columnheader").all_text_contents()
+    assert "Drammen" in table.text_content() and len(headers) >= 2, headers
+    assert violations(page) == []

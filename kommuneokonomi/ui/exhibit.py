@@ -69,7 +69,9 @@ def show(
 
 def numbers_table(exhibit: Exhibit, *, key: str) -> None:
     """ "Vis som tabell" under a chart: the numbers it draws as a table, for readers who
-    cannot see the chart or want the exact figures. Built only while it is open."""
+    cannot see the chart or want the exact figures. Built only while it is open, as an HTML
+    table (st.table: real rows and column headers for screen readers, where st.dataframe
+    draws on a canvas)."""
     box = st.expander(
         t("a11y.show_table"),
         key=f"tabell-{key}",
@@ -79,7 +81,7 @@ def numbers_table(exhibit: Exhibit, *, key: str) -> None:
     )
     if box.open:
         with box:
-            st.dataframe(display(exhibit), hide_index=True, key=f"tabell-data-{key}")
+            st.table(display(exhibit), hide_index=True, alt=exhibit.title)
 
 
 @in_its_language
