@@ -147,6 +147,23 @@ def tab_to(page, wanted, limit: int = 80) -> dict:
     raise AssertionError(f"{limit} presses of Tab never reached the element")
 
 
+def pick(page, label: str, typed: str, *, option: str, chart_says: str) -> None:
+    """Tab to the picker named `label`, type, take the first option holding `option` with
+    the arrow key and Enter, and wait until a chart's name says so (`chart_says`, a string
+    method call) and every chart is drawn."""
+    tab_to(page, lambda f: f["role"] == "combobox" and f["label"] == label)
+    page.keyboard.type(typed)
+    page.locator(f"[role='option']:has-text('{option}')").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.ko-chart')]"
+        f".some(gd => (gd.getAttribute('aria-label') || '').{chart_says})",
+        timeout=30_000,
+    )
+    wait_until_drawn(page)
+
+
 def test_a_page_can_be_used_by_keyboard_alone(browser, app_url):
     """Pick a municipality, change the year and open "Del og last ned" with Tab, typing,
     arrows and Enter only; every stop shows where the focus is."""
@@ -156,30 +173,9 @@ def test_a_page_can_be_used_by_keyboard_alone(browser, app_url):
         wait_until_drawn(tab)
         tab.locator("body").focus()
 
-        tab_to(tab, lambda f: f["role"] == "combobox" and f["label"] == "Kommune")
-        tab.keyboard.type("Bergen")
-        tab.locator("[role='option']:has-text('(4601)')").first.wait_for()
-        tab.keyboard.press("ArrowDown")
-        tab.keyboard.press("Enter")
-        tab.wait_for_function(
-            "() => [...document.querySelectorAll('.ko-chart')]"
-            ".some(gd => (gd.getAttribute('aria-label') || '').includes('Bergen'))",
-            timeout=30_000,
-        )
-        wait_until_drawn(tab)
+        pick(tab, "Kommune", "Bergen", option="(4601)", chart_says="includes('Bergen')")
         assert "kommune=4601" in tab.url, tab.url
-
-        tab_to(tab, lambda f: f["role"] == "combobox" and f["label"] == "År")
-        tab.keyboard.type("2023")
-        tab.locator("[role='option']:has-text('2023')").first.wait_for()
-        tab.keyboard.press("ArrowDown")
-        tab.keyboard.press("Enter")
-        tab.wait_for_function(
-            "() => [...document.querySelectorAll('.ko-chart')]"
-            ".some(gd => (gd.getAttribute('aria-label') || '').endsWith('i 2023'))",
-            timeout=30_000,
-        )
-        wait_until_drawn(tab)
+        pick(tab, "År", "2023", option="2023", chart_says="endsWith('i 2023')")
         assert "aar=2023" in tab.url, tab.url
 
         tab_to(tab, lambda f: f["tag"] == "BUTTON" and "Del og last ned" in f["text"])
