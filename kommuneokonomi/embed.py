@@ -55,7 +55,7 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_URL = "app/static"  # where Streamlit serves STATIC_DIR (enableStaticServing)
 EMBED_PAGE = "embed"
 # Bump when the HTML below changes, so files already linked from articles stay as they are.
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 IFRAME_PADDING_PX = 24
 # Static embeds of one data version may take this much disk (thousands of files).
 MAX_STATIC_BYTES = 2 * 1024**3
@@ -184,12 +184,22 @@ def static_url(exhibit: Exhibit, base_url: str = "") -> str:
 
 def _table_html(exhibit: Exhibit) -> str:
     frame = export.table(exhibit)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
     rows = "".join(
         "<tr>" + "".join(f"<td>{html.escape(table_cell(v))}</td>" for v in row) + "</tr>"
         for row in frame.itertuples(index=False)
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    caption = f"<caption>{html.escape(exhibit.title)}</caption>"
+    return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _scroll(exhibit: Exhibit) -> str:
+    """The table in a box that scrolls, reachable by keyboard so it can be scrolled."""
+    label = html.escape(exhibit.title)
+    return (
+        f'<div class="scroll" tabindex="0" role="region" aria-label="{label}">'
+        f"{_table_html(exhibit)}</div>"
+    )
 
 
 STYLE = f"""
@@ -197,23 +207,37 @@ body {{ margin: 0; font-family: {FONT}; color: #1b1f24; background: #fff; }}
 main {{ padding: 4px 8px; }}
 h1 {{ font-size: 16px; margin: 8px 2px; }}
 p, footer {{ font-size: 12px; color: #555; margin: 4px 2px; }}
+figure {{ margin: 0; }}
 footer a, footer button {{ margin-right: 10px; }}
+a {{ color: #1f5f99; }}
 button {{ font: inherit; font-size: 12px; cursor: pointer; background: #f3f5f8;
-  border: 1px solid #ccd; border-radius: 4px; padding: 2px 8px; }}
+  border: 1px solid #767676; border-radius: 4px; padding: 2px 8px; }}
 details {{ margin: 6px 2px; font-size: 12px; }}
+summary {{ cursor: pointer; }}
 table {{ border-collapse: collapse; font-size: 12px; }}
+caption {{ text-align: left; font-weight: 600; padding: 2px 6px; }}
 th, td {{ border-bottom: 1px solid #e6e6e6; padding: 2px 6px; text-align: left; }}
 .scroll {{ max-height: 320px; overflow: auto; }}
+a:focus-visible, button:focus-visible, summary:focus-visible, .scroll:focus-visible {{
+  outline: 2px solid #1f5f99; outline-offset: 2px; }}
+.ko-sr-only {{ position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }}
 """
 
+# After plotly.js has drawn the chart: make it quiet for screen readers and its mode bar a
+# toolbar (chart_access.js, shared with the app's charts), and wire the image buttons.
 SCRIPT = """
+var gd = document.querySelector(".plotly-graph-div");
+function koAccess() { koAccessibleChart(gd, gd.closest("figure").dataset.toolbar); }
+koAccess();
+if (gd.on) gd.on("plotly_afterplot", koAccess);
 document.querySelectorAll("button[data-format]").forEach(function (b) {
   b.addEventListener("click", function () {
-    var gd = document.querySelector(".plotly-graph-div");
     Plotly.downloadImage(gd, {format: b.dataset.format, filename: b.dataset.name, scale: 2});
   });
 });
 """
+CHART_ACCESS_JS = Path(__file__).resolve().parent / "ui" / "chart_access.js"
 
 
 def script_src() -> str:
@@ -235,6 +259,12 @@ def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: 
     parts.append(f'<meta name="generator" content="{export.APP_NAME} {data_version()}">')
     parts.append(f"<style>{STYLE}</style>\n</head>\n<body>\n<main>")
     if exhibit.figure is not None:
+        # A figure named by its title and described in words (kommuneokonomi.describe), also
+        # for readers whose browser runs no script; the table below holds the numbers.
+        parts.append(
+            f'<figure aria-label="{esc(exhibit.title)}" aria-describedby="chart-description"'
+            f' data-toolbar="{esc(t("a11y.toolbar"))}">'
+        )
         parts.append(
             pio.to_html(
                 exhibit.figure,
@@ -246,9 +276,11 @@ def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: 
                 validate=False,
             )
         )
+        parts.append("</figure>")
+        parts.append(f'<p id="chart-description" class="ko-sr-only">{esc(exhibit.description)}</p>')
     else:
         parts.append(f"<h1>{esc(exhibit.title)}</h1>")
-        parts.append(f'<div class="scroll">{_table_html(exhibit)}</div>')
+        parts.append(_scroll(exhibit))
     source = f'<p class="source">{esc(exhibit.source_text)}</p>'
     # The chart carries its source line inside; the text copy is for readers without JS.
     parts.append(f"<noscript>{source}</noscript>" if exhibit.figure is not None else source)
@@ -256,8 +288,7 @@ def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: 
     csv_data = base64.b64encode(export.csv_bytes(exhibit, export.csv_style())).decode()
     if exhibit.figure is not None:
         parts.append(
-            f"<details><summary>{esc(t('eksport.html_table'))}</summary>"
-            f'<div class="scroll">{_table_html(exhibit)}</div></details>'
+            f"<details><summary>{esc(t('a11y.show_table'))}</summary>{_scroll(exhibit)}</details>"
         )
     footer = [
         f'<a download="{esc(export.filename(exhibit, ".csv"))}" '
@@ -282,7 +313,7 @@ def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: 
     parts.append(f"<p>{esc(' · '.join([*licences, made]))}</p>")
     parts.append("</main>")
     if exhibit.figure is not None:
-        parts.append(f"<script>{SCRIPT}</script>")
+        parts.append(f"<script>{CHART_ACCESS_JS.read_text(encoding='utf-8')}{SCRIPT}</script>")
     parts.append("</body>\n</html>\n")
     return "\n".join(parts)
 

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from kommuneokonomi.charts.margins import prime_left_margin
+from kommuneokonomi.describe import describe
 from kommuneokonomi.i18n import current, language
 from kommuneokonomi.sources import SourceRef
 
@@ -57,6 +58,12 @@ class Exhibit:
         """The figure as plotly JSON, serialised once: exhibits are memoised and never mutated,
         so a rerun that shows a view seen before sends the same text without rebuilding it."""
         return pio.to_json(self.figure, validate=False) if self.figure is not None else "null"
+
+    @cached_property
+    def description(self) -> str:
+        """What a screen reader hears after the title: the kind of chart and what its data
+        show, in the exhibit's language (kommuneokonomi.describe); '' without a chart."""
+        return describe(self)
 
     @property
     def filename_stem(self) -> str:

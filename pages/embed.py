@@ -12,6 +12,7 @@ from kommuneokonomi.errors import DataError
 from kommuneokonomi.i18n import t, use_language
 from kommuneokonomi.state import shown
 from kommuneokonomi.ui import exhibit, page
+from kommuneokonomi.ui.document import document_language
 from kommuneokonomi.views import catalog
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ st.markdown(
 )
 vis, state, notices = embed.request(st.query_params.get_all)
 use_language(state.lang)  # the link's language, for every text below
+document_language(state.lang)
 theme.COMPACT.set(page.is_compact())
 for notice in notices:
     st.caption(t(notice.key, **notice.values))

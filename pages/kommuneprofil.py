@@ -34,7 +34,6 @@ for column, card in zip(columns, cards, strict=True):
         card.delta,
         delta_color=card.delta_color,
         delta_arrow=card.arrow,
-        chart_data=card.trend or None,
         help=card.help,
         border=True,
     )

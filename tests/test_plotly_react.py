@@ -45,14 +45,19 @@ def test_script_url_follows_the_base_path(base, prefix):
         st.config.set_option("server.baseUrlPath", old)
 
 
-def test_payload_is_json_with_figure_config_label_and_failure_text():
+def test_payload_is_json_with_figure_config_and_texts():
     figure = go.Figure(go.Bar(x=["Bø"], y=[1.5]), layout={"title": {"text": 'a "quoted" title'}})
-    label = 'Bø: "netto" <b>driftsresultat</b>'
-    body = plotly_react.payload(figure.to_json(), {"displaylogo": False}, label, "feilet")
+    texts = {
+        "label": 'Bø: "netto" <b>driftsresultat</b>',
+        "description": "Søylediagram. 2025: 1,5.",
+        "toolbar": "Verktøy for figuren",
+        "failed": "feilet",
+    }
+    body = plotly_react.payload(figure.to_json(), {"displaylogo": False}, texts)
     sent = json.loads(body)
     assert sent["figure"] == json.loads(figure.to_json())
     assert sent["config"] == {"displaylogo": False}
-    assert (sent["label"], sent["failed"]) == (label, "feilet")
+    assert {key: sent[key] for key in texts} == texts
 
 
 def test_pages_send_each_chart_once_with_its_exhibits_title_as_label():

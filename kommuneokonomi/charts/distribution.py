@@ -125,7 +125,7 @@ def beeswarm(
             line={"color": ref.color, "dash": ref.dash, "width": 2},
             annotation_text=ref.label,
             annotation_position=f"top {side}",
-            annotation_font={"color": ref.color, "size": 12},
+            annotation_font={"color": theme.ink(ref.color), "size": 12},
             annotation_bgcolor="rgba(255,255,255,0.85)",
         )
     half = max([MIN_HALF_HEIGHT, *(abs(o) for o in offsets)]) + 1.5

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from kommuneokonomi.charts.theme import tint
+from kommuneokonomi.charts.theme import KOMMUNE, ink, symbol, tint
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,12 @@ def line_traces(series: Sequence[Line], bands: Sequence[Band] = ()) -> list[dict
         for band in bands
     ]
     for line in series:
+        # Shape by colour role (theme.symbol), so the legend does not rest on colour alone.
+        shape = symbol(line.color)
         symbols = (
-            ["circle-open" if e else "circle" for e in line.estimated]
+            [f"{shape}-open" if e else shape for e in line.estimated]
             if line.estimated is not None
-            else "circle"
+            else shape
         )
         traces.append(
             {
@@ -73,7 +75,11 @@ def line_traces(series: Sequence[Line], bands: Sequence[Band] = ()) -> list[dict
                 "name": line.name,
                 "mode": "lines+markers" if line.markers else "lines",
                 "line": {"color": line.color, "dash": line.dash, "width": line.width},
-                "marker": {"size": 5, "symbol": symbols, "color": line.color},
+                "marker": {
+                    "size": 8 if line.color == KOMMUNE else 6,
+                    "symbol": symbols,
+                    "color": line.color,
+                },
                 "hovertemplate": f"{line.name}<br>%{{x}}: {line.hover}<extra></extra>",
                 "legendgroup": line.legendgroup,
                 "connectgaps": False,
@@ -98,6 +104,6 @@ def lines(
             line={"color": color, "dash": "dash", "width": 1.5},
             annotation_text=label,
             annotation_position="top left",
-            annotation_font={"color": color, "size": 11},
+            annotation_font={"color": ink(color), "size": 11},
         )
     return fig

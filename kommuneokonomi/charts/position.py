@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from kommuneokonomi.charts import theme
+
 
 def position_bars(
     labels: Sequence[str],
@@ -37,7 +39,7 @@ def position_bars(
             line={"color": color, "dash": "dash", "width": 1.5},
             annotation_text=label,
             annotation_position="top",
-            annotation_font={"color": color, "size": 11},
+            annotation_font={"color": theme.ink(color), "size": 11},
         )
     fig.update_yaxes(autorange="reversed", showgrid=False)
     low = min([0.0, *values, reference[0] if reference else 0.0])

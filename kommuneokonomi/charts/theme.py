@@ -2,7 +2,11 @@
 
 Colours follow the Okabe–Ito palette (safe for the common colour-vision deficiencies) and
 keep one meaning everywhere: the chosen municipality is always blue, its KOSTRA group
-orange, Landet dark grey, the county green, the TBU norm vermillion and dashed.
+orange, Landet dark grey, the county green, the TBU norm vermillion and dashed. Colour never
+carries a meaning alone: each role also has its own marker shape (the chosen municipality
+large circles on a wider line), and every colour a line or marker is drawn in stands out at
+least 3:1 against the white background (WCAG 2.1 1.4.11); texts drawn in a role colour take
+its darker `ink` (4.5:1, 1.4.3).
 """
 
 from __future__ import annotations
@@ -13,28 +17,80 @@ from contextvars import ContextVar
 import plotly.graph_objects as go
 
 from kommuneokonomi.formatting import plotly_separators
+from kommuneokonomi.i18n import N_, current, t
 
 KOMMUNE = "#0072B2"
-KOSTRAGRUPPE = "#E69F00"
+KOSTRAGRUPPE = "#C27C00"  # Okabe–Ito orange darkened to 3.4:1
 LANDET = "#3A3A3A"
 FYLKE = "#009E73"
 NORM = "#D55E00"
 OTHER = "#C4C4C4"
 ESTIMATE = "#7F7F7F"
 
-# Extra series (comparison sets), in order; never reuses the role colours above.
+OTHER_LINE = "#8F8F8F"  # many other municipalities' thin lines (3.2:1)
+
+# Extra series (comparison sets), in order; never reuses the role colours above. Each at
+# least 3:1 against white, and each with its own marker shape (SERIES_SYMBOLS).
 SERIES = [
-    "#56B4E9",
+    "#2A8BC0",
     "#CC79A7",
-    "#F0E442",
+    "#8A7A00",
     "#8C564B",
-    "#17BECF",
+    "#0E8C99",
     "#9467BD",
     "#7F7F7F",
-    "#BCBD22",
+    "#6B8E23",
     "#1F77B4",
-    "#AEC7E8",
+    "#5A6FA8",
 ]
+SERIES_SYMBOLS = [
+    "square",
+    "diamond",
+    "triangle-up",
+    "triangle-down",
+    "cross",
+    "x",
+    "star",
+    "hexagon",
+    "pentagon",
+    "hourglass",
+]
+ROLE_SYMBOLS = {
+    KOMMUNE: "circle",
+    KOSTRAGRUPPE: "square",
+    LANDET: "diamond",
+    FYLKE: "triangle-up",
+    ESTIMATE: "triangle-down",
+    **dict(zip(SERIES, SERIES_SYMBOLS, strict=True)),
+}
+
+
+def symbol(color: str) -> str:
+    """The marker shape that goes with a colour role, so lines differ by more than colour."""
+    return ROLE_SYMBOLS.get(color, "square")
+
+
+def _luminance(hex_color: str) -> float:
+    channels = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(hex_color: str, background: str = "#FFFFFF") -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((_luminance(hex_color), _luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def ink(hex_color: str) -> str:
+    """The colour darkened just enough for text on white (4.5:1): labels of reference lines
+    drawn in a role colour (the TBU norm's vermillion is 3.9:1 as it is)."""
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    factor = 1.0
+    while contrast(f"#{int(r * factor):02X}{int(g * factor):02X}{int(b * factor):02X}") < 4.5:
+        factor -= 0.02
+    return f"#{int(r * factor):02X}{int(g * factor):02X}{int(b * factor):02X}"
+
 
 # Diverging scale centred on the TBU norm: below norm vermillion, above norm blue.
 DIVERGING = [
@@ -192,11 +248,33 @@ def style(
     return fig
 
 
+# plotly.js's own English texts that a reader meets (the mode bar's button names, which its
+# toolbar also reads out to screen readers, and the note while a PNG is made), by key.
+PLOTLY_TEXTS = {
+    "Download plot as a PNG": N_("a11y.plotly_png"),
+    "Zoom": N_("a11y.plotly_zoom"),
+    "Pan": N_("a11y.plotly_pan"),
+    "Zoom in": N_("a11y.plotly_zoom_in"),
+    "Zoom out": N_("a11y.plotly_zoom_out"),
+    "Reset axes": N_("a11y.plotly_reset_axes"),
+    "Reset": N_("a11y.plotly_reset"),
+    "Reset view": N_("a11y.plotly_reset_view"),
+    "Show closest data on hover": N_("a11y.plotly_closest"),
+    "Compare data on hover": N_("a11y.plotly_compare"),
+    "Toggle show closest data on hover": N_("a11y.plotly_toggle_closest"),
+    "Preparing image - this may take a few seconds": N_("a11y.plotly_preparing"),
+}
+
+
 def plotly_config(filename: str) -> dict:
-    """Streamlit/plotly config: a clean mode bar whose camera saves a 2× PNG named `filename`."""
+    """Streamlit/plotly config: a clean mode bar whose camera saves a 2× PNG named `filename`,
+    its texts in the current language (plotly.js's own locale mechanism)."""
+    lang = current()
     return {
         "displaylogo": False,
         "responsive": True,
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "locale": lang,
+        "locales": {lang: {"dictionary": {text: t(key) for text, key in PLOTLY_TEXTS.items()}}},
     }

@@ -36,7 +36,6 @@ class Ndr:
     group_year: int | None
     group_value: float | None
     landet_value: float | None
-    series: pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -56,8 +55,6 @@ class Demography:
     ratio_projected: float | None
     projection_table: str | None
     landet_ratio_projected: float | None
-    history: pd.DataFrame
-    population_history: pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -135,7 +132,6 @@ def ndr_facts(kommune: str, year: int | None = None) -> Ndr:
         group_year=group[1] if group else None,
         group_value=group_value,
         landet_value=_value(KOSTRA_LANDET, year)[0],
-        series=own[["year", "value", "vintage"]].reset_index(drop=True),
     )
 
 
@@ -171,8 +167,6 @@ def demography_facts(kommune: str) -> Demography:
         ratio_projected=projected,
         projection_table=table_id,
         landet_ratio_projected=_projected_ratio(LANDET)[0],
-        history=ratio,
-        population_history=totals,
     )
 
 

@@ -49,9 +49,14 @@ def show(
             exhibit.figure_json,
             key=f"chart-{key}",
             config=plotly_config(export.file_stem(exhibit)),
-            label=exhibit.title,
-            failed=t("eksport.chart_failed"),
+            texts={
+                "label": exhibit.title,
+                "description": exhibit.description,
+                "toolbar": t("a11y.toolbar"),
+                "failed": t("eksport.chart_failed"),
+            },
         )
+        numbers_table(exhibit, key=key)
     elif table and not exhibit.data.empty:
         st.markdown(f"**{markdown_literal(exhibit.title)}**")
         st.dataframe(display(exhibit), hide_index=True, key=f"table-{key}")
@@ -60,6 +65,23 @@ def show(
         st.caption(note)
     if menu and (exhibit.figure is not None or not exhibit.data.empty):
         share_menu(exhibit, key=key)
+
+
+def numbers_table(exhibit: Exhibit, *, key: str) -> None:
+    """ "Vis som tabell" under a chart: the numbers it draws as a table, for readers who
+    cannot see the chart or want the exact figures. Built only while it is open, as an HTML
+    table (st.table: real rows and column headers for screen readers, where st.dataframe
+    draws on a canvas)."""
+    box = st.expander(
+        t("a11y.show_table"),
+        key=f"tabell-{key}",
+        on_change="rerun",
+        type="compact",
+        icon=":material/table:",
+    )
+    if box.open:
+        with box:
+            st.table(display(exhibit), hide_index=True, alt=exhibit.title)
 
 
 @in_its_language

@@ -12,6 +12,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from kommuneokonomi.charts import theme
 from kommuneokonomi.i18n import t, use_language
 from kommuneokonomi.ui import controls, url
+from kommuneokonomi.ui.document import document_language
 
 MOBILE_HINTS = ("Mobile", "Android", "iPhone")
 
@@ -53,6 +54,7 @@ def header(title_key: str, *, with_kommune: bool = True) -> PageContext:
     url.note_page(title_key)
     lang = controls.current_lang()
     use_language(lang)
+    document_language(lang)
     theme.COMPACT.set(is_compact())
     left, right = st.columns([3, 1], vertical_alignment="bottom")  # room for three languages
     with left:

@@ -1,10 +1,13 @@
 // Draws a plotly figure into a <div> that stays mounted across reruns and updates it with
 // Plotly.react, so a new municipality changes the chart in place instead of building it anew.
-// plotly.js is loaded once per page from the app's static files (see plotly_react.py).
+// plotly.js is loaded once per page from the app's static files (see plotly_react.py). For
+// screen readers the chart is a figure named by its title and described by a visually hidden
+// paragraph beside it (kommuneokonomi/describe.py); koAccessibleChart is chart_access.js.
 
 const PLOTLY_SRC = "__PLOTLY_SRC__";
 const decoder = new TextDecoder();
 let loading = null;
+let described = 0; // numbers the description paragraphs' ids
 
 function loadPlotly() {
   if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -37,6 +40,13 @@ function chartDiv(parent) {
     gd.style.width = "100%";
     gd.setAttribute("role", "figure");
     parent.appendChild(gd);
+    koChartStyles();
+    const description = document.createElement("p");
+    description.className = "ko-sr-only ko-chart-description";
+    description.id = `ko-chart-description-${++described}`;
+    parent.appendChild(description);
+    gd.setAttribute("aria-describedby", description.id);
+    gd._koDescription = description;
     let width = 0;
     gd._koResize = new ResizeObserver(([entry]) => {
       const now = Math.round(entry.contentRect.width);
@@ -77,6 +87,7 @@ async function drawLatest(gd) {
     if (gd._koGone) break;
     try {
       await Plotly.react(gd, spec.figure.data, spec.figure.layout, spec.config);
+      koAccessibleChart(gd, spec.toolbar);
       gd._koDrawn = true;
       gd.querySelector(":scope > .ko-chart-failed")?.remove();
     } catch (error) {
@@ -98,6 +109,7 @@ export default function ({ data, parentElement }) {
   const spec = JSON.parse(text);
   gd.style.minHeight = `${spec.figure.layout.height || 450}px`;
   gd.setAttribute("aria-label", spec.label);
+  gd._koDescription.textContent = spec.description;
   gd._koNext = { text, spec };
   if (!gd._koBusy) drawLatest(gd);
   return cleanup(gd);

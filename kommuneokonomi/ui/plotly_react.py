@@ -41,7 +41,9 @@ def _component():
         vendor_plotly_js(twins=False)  # the twins are written at set-up
     except OSError as exc:
         LOG.error("plotly.js could not be copied to %s: %s", VENDOR_DIR, exc)
-    js = (Path(__file__).with_name("plotly_react.js")).read_text(encoding="utf-8")
+    here = Path(__file__).parent
+    js = (here / "chart_access.js").read_text(encoding="utf-8")
+    js += (here / "plotly_react.js").read_text(encoding="utf-8")
     return st.components.v2.component(
         "kommuneokonomi.plotly_react",
         js=js.replace("__PLOTLY_SRC__", script_url()),
@@ -49,14 +51,15 @@ def _component():
     )
 
 
-def payload(figure_json: str, config: dict, label: str, failed: str) -> bytes:
-    """The bytes the browser receives: the figure's JSON, the plotly config, the chart's
-    accessible label and the message shown if plotly.js cannot be loaded."""
-    head = json.dumps({"config": config, "label": label, "failed": failed}, ensure_ascii=False)
+def payload(figure_json: str, config: dict, texts: dict[str, str]) -> bytes:
+    """The bytes the browser receives: the figure's JSON, the plotly config and the texts
+    (`label` and `description` for screen readers, `toolbar` naming the chart's mode bar,
+    `failed` shown if plotly.js cannot be loaded)."""
+    head = json.dumps({"config": config, **texts}, ensure_ascii=False)
     return f'{head[:-1]}, "figure": {figure_json}}}'.encode()
 
 
-def plotly_react(figure_json: str, *, key: str, config: dict, label: str, failed: str) -> None:
+def plotly_react(figure_json: str, *, key: str, config: dict, texts: dict[str, str]) -> None:
     """Draw a figure (plotly JSON) in a chart that stays mounted under `key` and is updated
-    in place when the figure changes."""
-    _component()(key=key, data=payload(figure_json, config, label, failed), width="stretch")
+    in place when the figure changes; `texts` as in `payload`."""
+    _component()(key=key, data=payload(figure_json, config, texts), width="stretch")

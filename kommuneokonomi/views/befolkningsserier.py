@@ -129,7 +129,7 @@ def mark_break(fig: go.Figure, year: int | None, *, label: bool = True, **where:
         where |= {
             "annotation_text": t("befolkning.break_label", year=year),
             "annotation_position": "top left",
-            "annotation_font": {"size": 10, "color": theme.ESTIMATE},
+            "annotation_font": {"size": 10, "color": theme.ink(theme.ESTIMATE)},
         }
     fig.add_vline(x=year - 0.5, line={"color": theme.ESTIMATE, "dash": "dot", "width": 1}, **where)
 

@@ -17,9 +17,7 @@ from kommuneokonomi.exhibit import Exhibit
 from kommuneokonomi.formatting import MINUS, iso_date, number, percent, percent_suffix, signed
 from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.indicators import TBU_NORM_KOMMUNE_PCT
-from kommuneokonomi.queries import driftsresultat as ndr_queries
-from kommuneokonomi.queries import kostra as kostra_queries
-from kommuneokonomi.queries.profil import DEBT_PER_INNBYGGER, PROJECTION_YEAR, Profile, profile
+from kommuneokonomi.queries.profil import PROJECTION_YEAR, Profile, profile
 from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views.driftsresultat import (
@@ -169,13 +167,15 @@ def _delta(text: str) -> str:
 
 @dataclass(frozen=True)
 class Card:
-    """One key-figure card: label, value, change, a small trend and an explanation."""
+    """One key-figure card: label, value, change and an explanation. No sparkline: st.metric
+    draws it as an unlabelled Vega chart (244 KB of script, nothing for a screen reader), and
+    the same series are charts with descriptions and tables further down and on the other
+    pages."""
 
     label: str
     value: str
     delta: str | None
     delta_color: str
-    trend: list[float]
     help: str | None = None
     arrow: str = "auto"  # "off" where the small line under the value is not a change
 
@@ -200,11 +200,10 @@ def _gap_card(
     help_text = gap_card(p.kommune, p.ndr.year).help
     if p.gap is None:
         label = t("ndr.card_normgap", year=p.ndr.year)
-        return Card(label, t("profil.card_ndr_missing"), None, "off", [], help_text)
+        return Card(label, t("profil.card_ndr_missing"), None, "off", help_text)
     needed = p.gap.mill_kr > 0
     key = N_("ndr.card_normgap_needed") if needed else N_("ndr.card_normgap_margin")
     per_head = p.gap.kr_per_innbygger
-    series = ndr_queries.norm_gap_series(p.kommune)
     return Card(
         label=t(key, year=p.gap.year),
         value=mill_kr(abs(p.gap.mill_kr)),
@@ -212,7 +211,6 @@ def _gap_card(
         if per_head is not None
         else None,
         delta_color="off",
-        trend=(-series["mill_kr"]).tolist(),
         help=help_text,
         arrow="off",
     )
@@ -228,9 +226,7 @@ def _debt_card(
             t("profil.card_ndr_missing"),
             None,
             "off",
-            [],
         )
-    series = kostra_queries.series(DEBT_PER_INNBYGGER, (p.kommune,))
     delta = (
         t("profil.card_debt_delta", share=percent(b.share, 0), rank=b.rank, n=b.count)
         if b.share is not None
@@ -241,7 +237,6 @@ def _debt_card(
         value=kr(b.per_innbygger),
         delta=delta,
         delta_color="off",
-        trend=series["value"].dropna().tolist(),
         help=t(
             "profil.card_debt_help",
             group=kr(b.group_per_innbygger) if b.group_per_innbygger else "–",
@@ -269,7 +264,6 @@ def _ndr_card(
             t("profil.card_ndr_missing"),
             None,
             "off",
-            [],
             help_text,
         )
     diff = signed(n.value - TBU_NORM_KOMMUNE_PCT, 2)
@@ -278,7 +272,6 @@ def _ndr_card(
         value=percent(n.value),
         delta=_delta(t("profil.card_ndr_delta", diff=diff)),
         delta_color="normal",
-        trend=n.series["value"].tolist(),
         help=help_text,
     )
 
@@ -297,7 +290,6 @@ def _population_card(
         value=number(d.population),
         delta=delta,
         delta_color="off",
-        trend=d.population_history["persons"].astype(float).tolist(),
         help=t(
             "profil.card_population_help",
             persons=number(proj.persons),
@@ -322,7 +314,6 @@ def _old_card(
         value=f"{percent(d.share_67)} / {percent(d.share_80)}",
         delta=delta,
         delta_color="off",
-        trend=d.history["share_67"].tolist(),
     )
 
 
@@ -342,7 +333,6 @@ def _ratio_card(
         value=number(d.ratio, 1),
         delta=delta,
         delta_color="off",
-        trend=d.history["ratio"].tolist(),
         help=t("profil.card_ratio_help", year=d.year),
     )
 

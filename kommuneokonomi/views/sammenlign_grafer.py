@@ -368,7 +368,7 @@ def _index_lines(s: Setup, rows: pd.DataFrame) -> list[Line]:
                 label,
                 part["year"],
                 part["index"],
-                theme.OTHER if many else palette[code],
+                theme.OTHER_LINE if many else palette[code],
                 hover=hover,
                 width=1.2 if many else 2,
                 markers=not many,
