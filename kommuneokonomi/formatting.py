@@ -70,9 +70,16 @@ def number(value: float | int | None, decimals: int = 0, missing: str = "–") -
     """
     if is_missing(value):
         return missing
-    rounded = round(float(value), decimals)
-    text = format_decimal(abs(rounded), format=_decimal_pattern(decimals), locale=locale())
-    return get_minus_sign_symbol(locale()) + text if rounded < 0 else text
+    return _formatted(current(), round(float(value), decimals), decimals)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _formatted(language: str, rounded: float, decimals: int) -> str:
+    """Babel's text for a rounded number, kept: a rerun formats the same few thousand
+    figures again (rankings, hovers of 357 municipalities), at 0.08 ms each through Babel."""
+    babel = babel_locale(language)
+    text = format_decimal(abs(rounded), format=_decimal_pattern(decimals), locale=babel)
+    return get_minus_sign_symbol(babel) + text if rounded < 0 else text
 
 
 def percent_sign() -> tuple[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import plotly.graph_objects as go
 
 from kommuneokonomi.charts import theme
@@ -52,8 +53,9 @@ def stack_offsets(values: Sequence[float], bins: int = BINS) -> list[int]:
     return offsets
 
 
-def _symbols(dots: Sequence[Dot]) -> list[str]:
-    return ["circle-open" if d.hollow else "circle" for d in dots]
+def _symbols(dots: Sequence[Dot]) -> np.ndarray:
+    # Text arrays go to plotly as numpy arrays: it checks a list item by item (15 ms for 357).
+    return np.array(["circle-open" if d.hollow else "circle" for d in dots], dtype=object)
 
 
 def beeswarm(
@@ -83,7 +85,7 @@ def beeswarm(
                 "symbol": _symbols(dots),
                 "line": {"color": "#8a8a8a", "width": 1},
             },
-            text=[d.hover for d in dots],
+            text=np.array([d.hover for d in dots], dtype=object),
             hovertemplate="%{text}<extra></extra>",
         )
     )
