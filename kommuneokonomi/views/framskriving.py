@@ -449,12 +449,12 @@ def growth_table(exhibit: Exhibit, search: str = "") -> pd.DataFrame:
         {
             t("ndr.col_rank"): rows["rank"].to_numpy(),
             t("common.kommune"): rows["region_name"].to_numpy(),
-            t("common.county"): rows["county_name"].to_numpy(),
+            t("befolkning.col_growth"): cells["growth"].to_numpy(),  # in view on a phone
             t("befolkning.col_base", year=int(rows["base_year"].max())) if len(rows) else "": cells[
                 "base"
             ].to_numpy(),
             t("befolkning.col_projected", year=PROJECTION_END): cells["projected"].to_numpy(),
-            t("befolkning.col_growth"): cells["growth"].to_numpy(),
+            t("common.county"): rows["county_name"].to_numpy(),
         }
     )
 
