@@ -246,6 +246,13 @@ def script_src() -> str:
     return f"../../vendor/{plotly_script_name()}"
 
 
+@functools.cache
+def _chart_access_js() -> str:
+    """The chart keyboard and screen-reader script, read once (a static build writes
+    thousands of documents)."""
+    return CHART_ACCESS_JS.read_text(encoding="utf-8")
+
+
 @in_its_language
 def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: datetime) -> str:
     """The whole static page: chart (loading the shared plotly.js) or table, source, figures,
@@ -313,7 +320,7 @@ def html_document(exhibit: Exhibit, *, dashboard_url: str | None = None, built: 
     parts.append(f"<p>{esc(' · '.join([*licences, made]))}</p>")
     parts.append("</main>")
     if exhibit.figure is not None:
-        parts.append(f"<script>{CHART_ACCESS_JS.read_text(encoding='utf-8')}{SCRIPT}</script>")
+        parts.append(f"<script>{_chart_access_js()}{SCRIPT}</script>")
     parts.append("</body>\n</html>\n")
     return "\n".join(parts)
 

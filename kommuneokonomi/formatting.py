@@ -85,7 +85,12 @@ def _formatted(language: str, rounded: float, decimals: int) -> str:
 def percent_sign() -> tuple[str, str]:
     """What goes before and after a percentage in the language: ('', '\u00a0%') in bokmål,
     ('', '%') in English (from CLDR's percent pattern)."""
-    pattern = locale().percent_formats[None]
+    return _percent_sign(current())
+
+
+@functools.cache
+def _percent_sign(language: str) -> tuple[str, str]:
+    pattern = babel_locale(language).percent_formats[None]
     return pattern.prefix[0], pattern.suffix[0]
 
 

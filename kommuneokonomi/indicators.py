@@ -166,3 +166,6 @@ COMPUTED: dict[str, Indicator] = {
         ),
     ]
 }
+
+# Every figure the app can show by code: SSB's key figures, its amounts, and the app's own.
+FIGURES: dict[str, Indicator] = {**INDICATORS, **AMOUNTS, **COMPUTED}

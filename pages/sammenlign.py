@@ -22,7 +22,7 @@ def _from_url(key: str, parse: Callable[..., tuple[object, list]], *args: object
     if raw is None:
         return None
     value, notices = parse(raw, *args)
-    controls._notice_once(key, raw[-1], notices)
+    controls.notice_once(key, raw[-1], notices)
     return value
 
 
@@ -64,7 +64,7 @@ def indikator_picker() -> str:
     raw = url.incoming("indikator")
     if raw is not None:
         code, notices = views.parse_indikator(_indikator_from_label(raw))
-        controls._notice_once("indikator", raw[-1], notices)
+        controls.notice_once("indikator", raw[-1], notices)
         st.session_state["indikator"] = code
     elif url.arrived() or st.session_state.get("indikator") not in q.MEASURES:
         kept = url.kept("indikator")

@@ -161,14 +161,17 @@ def style(
     y_title: str | None = None,
     height: int = 400,
     legend: bool = True,
+    narrow: bool | None = None,
 ) -> go.Figure:
     """Apply the house layout: finding-stating title, axis titles with units, source line.
 
     Title on top; legend and source line below the x axis, so nothing overlaps at 390 px.
     The layout is merged as a plain dict and set once: plotly's update_layout/update_xaxes
     parse and validate every property path again, which cost ~25 ms a figure per rerun.
+    `narrow` wraps the texts as on a phone (default: as the reader's layout), for a figure
+    in half the page.
     """
-    title_width, source_width, legend_width = WIDTHS[COMPACT.get()]
+    title_width, source_width, legend_width = WIDTHS[COMPACT.get() if narrow is None else narrow]
     title_lines = wrap(title, title_width)
     source_lines = wrap(source, source_width)
     entries = _legend_entries(fig) if legend else []

@@ -99,9 +99,7 @@ def ranking(year: int) -> pd.DataFrame:
 def _gaps(code: str, year: int) -> pd.Series:
     """The gap to the norm by municipality for one year (kroner figures of the same release
     as the per cent figure: both come from the 12137 amounts)."""
-    rows = kostra.indicator(code)
-    rows = rows[(rows["year"] == year) & (rows["region_level"] == "kommune")]
-    return rows.set_index("region_code")["value"]
+    return kostra.kommune_values(code, year).set_index("region_code")["value"]
 
 
 @dataclass(frozen=True)

@@ -57,17 +57,20 @@ def indicator(indicator_code: str) -> pd.DataFrame:
     return rows[COLUMNS].sort_values(["region_code", "year"]).reset_index(drop=True)
 
 
-@cached()
-def _spans(indicator_code: str) -> dict[str, tuple[int, int]]:
-    """Where each region's rows lie in `indicator(indicator_code)`, which is sorted by region
-    and year: a region's series is then a slice, not a scan of every row (a rerun asks for
-    about a hundred series)."""
-    codes = indicator(indicator_code)["region_code"].to_numpy()
+def region_spans(codes: np.ndarray) -> dict[str, tuple[int, int]]:
+    """(start, stop) of each region's rows in rows sorted by region: a region's series is
+    then a slice, not a scan of every row (a rerun asks for about a hundred series)."""
     if len(codes) == 0:
         return {}
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     stops = np.r_[starts[1:], len(codes)]
     return {codes[a]: (int(a), int(b)) for a, b in zip(starts, stops, strict=True)}
+
+
+@cached()
+def _spans(indicator_code: str) -> dict[str, tuple[int, int]]:
+    """Where each region's rows lie in `indicator(indicator_code)` (sorted by region, year)."""
+    return region_spans(indicator(indicator_code)["region_code"].to_numpy())
 
 
 def series(indicator_code: str, region_codes: tuple[str, ...]) -> pd.DataFrame:

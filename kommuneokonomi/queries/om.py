@@ -16,13 +16,10 @@ import pandas as pd
 from kommuneokonomi import data
 from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.errors import DataError
-from kommuneokonomi.indicators import AMOUNTS, COMPUTED, INDICATORS, NETTO_DRIFTSRESULTAT
+from kommuneokonomi.indicators import FIGURES, NETTO_DRIFTSRESULTAT
 from kommuneokonomi.queries import kostra as kostra_queries
 from kommuneokonomi.queries.cache import cached
 from kommuneokonomi.queries.kommuner import fold
-
-# Every KOSTRA figure the app shows: SSB's key figures, the amounts, and what it computes.
-FIGURES = {**INDICATORS, **AMOUNTS, **COMPUTED}
 
 # Manifest fields that only live entries (written by `python -m loaders refresh`) carry.
 LIVE_FIELDS = ("fetched_at", "ssb_updated", "last_success", "last_error")

@@ -10,6 +10,7 @@ from kommuneokonomi import data
 from kommuneokonomi.datasets import KOSTRA_LANDET, LANDET
 from kommuneokonomi.indicators import (
     NETTO_DRIFTSRESULTAT,
+    NETTO_LANEGJELD,
     NETTO_LANEGJELD_PCT,
     PER_INNBYGGER,
     amount_code,
@@ -178,7 +179,7 @@ def _robek(kommune: str) -> tuple[bool | None, int | None]:
     return bool(rows["robek"].iloc[-1]), int(rows["year"].iloc[-1])
 
 
-DEBT_PER_INNBYGGER = amount_code("KG31", PER_INNBYGGER)
+DEBT_PER_INNBYGGER = amount_code(NETTO_LANEGJELD, PER_INNBYGGER)
 
 
 def _debt_value(code: str, year: int) -> float | None:

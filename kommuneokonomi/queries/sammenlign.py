@@ -17,9 +17,8 @@ import pandas as pd
 
 from kommuneokonomi import data
 from kommuneokonomi.indicators import (
-    AMOUNTS,
     BRUTTO_DRIFTSINNTEKTER,
-    COMPUTED,
+    FIGURES,
     INDICATORS,
     NETTO_DRIFTSRESULTAT,
     NETTO_LANEGJELD,
@@ -81,14 +80,13 @@ KOSTRA_ORDER = (
     NETTO_LANEGJELD_PCT,
     amount_code(BRUTTO_DRIFTSINNTEKTER, PER_INNBYGGER),
 )
-_FIGURES = {**INDICATORS, **AMOUNTS, **COMPUTED}
 KOSTRA_MEASURES = tuple(
     Measure(
         code,
         "kostra",
-        _FIGURES[code].unit,
-        0 if _FIGURES[code].unit == "kr" else 1,
-        _FIGURES[code].unit == "kr" and code != NORMGAP_PER_INNBYGGER,
+        FIGURES[code].unit,
+        0 if FIGURES[code].unit == "kr" else 1,
+        FIGURES[code].unit == "kr" and code != NORMGAP_PER_INNBYGGER,
     )
     for code in dict.fromkeys([*KOSTRA_ORDER, *INDICATORS])
 )
@@ -202,10 +200,7 @@ def _population_rows(measure_code: str) -> tuple[pd.DataFrame, dict[str, tuple[i
         }
     )
     rows = rows[rows["value"].notna()].reset_index(drop=True)
-    codes = rows["region_code"].to_numpy()
-    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
-    stops = np.r_[starts[1:], len(codes)]
-    return rows, {codes[a]: (int(a), int(b)) for a, b in zip(starts, stops, strict=True)}
+    return rows, kostra.region_spans(rows["region_code"].to_numpy())
 
 
 @cached()

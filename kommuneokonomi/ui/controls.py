@@ -33,7 +33,7 @@ def _add_notices(notices: list[Notice]) -> None:
     pending.extend(n for n in notices if n not in pending)
 
 
-def _notice_once(key: str, raw: str, notices: list[Notice]) -> None:
+def notice_once(key: str, raw: str, notices: list[Notice]) -> None:
     """Queue notices about a URL value once per distinct value, not on every rerun."""
     seen = st.session_state.setdefault("_noticed", set())
     if (key, raw) not in seen:
@@ -47,7 +47,7 @@ def current_lang() -> str:
     if raw is not None:
         by_label = OLD_LABELS | {language_name(code).lower(): code for code in LANGS}
         lang, notices = parse_lang([by_label.get(v.strip().lower(), v) for v in raw])
-        _notice_once("lang", raw[-1], notices)
+        notice_once("lang", raw[-1], notices)
         st.session_state["lang"] = lang
     elif url.arrived() or st.session_state.get("lang") not in LANGS:
         st.session_state["lang"] = url.kept("lang", DEFAULT_LANG)
@@ -82,7 +82,7 @@ def kommune_picker() -> str:
         st.session_state["kommune"] = pending
     elif raw is not None:
         code, notices = parse_kommune(raw, ix, default=last)
-        _notice_once("kommune", raw[-1], notices)
+        notice_once("kommune", raw[-1], notices)
         st.session_state["kommune"] = code
     elif url.arrived() or "kommune" not in st.session_state:
         st.session_state["kommune"] = last
@@ -118,7 +118,7 @@ def year_picker(
     raw = url.incoming("aar")
     if raw is not None:
         year, notices = parse_year(raw, years, default)
-        _notice_once("aar", raw[-1], notices)
+        notice_once("aar", raw[-1], notices)
         st.session_state["aar"] = year
     elif url.arrived() or st.session_state.get("aar") not in years:
         kept = url.kept("aar")
@@ -139,7 +139,7 @@ def compare_picker(kommune: str, label: str) -> tuple[str, ...]:
     raw = url.incoming("sammenlign")
     if raw is not None:
         codes, notices = parse_compare(raw, ix, exclude=kommune)
-        _notice_once("sammenlign", ",".join(raw), notices)
+        notice_once("sammenlign", ",".join(raw), notices)
         st.session_state["sammenlign"] = list(codes)
     elif url.arrived() or "sammenlign" not in st.session_state:
         st.session_state["sammenlign"] = list(url.kept("sammenlign", []))

@@ -42,7 +42,7 @@ def _restore() -> None:
     raw = url.incoming(vekter.PARAM)
     if raw is not None:
         choice, notices = vekter.parse(raw)
-        controls._notice_once(vekter.PARAM, raw[-1], notices)
+        controls.notice_once(vekter.PARAM, raw[-1], notices)
         _set(choice)
     elif url.arrived() or st.session_state.get(PRESET_KEY) not in model.PRESETS:
         kept = url.kept(vekter.PARAM)

@@ -49,11 +49,6 @@ def chosen_year(state: ViewState) -> int:
     return state.aar if state.aar in years else max(years)
 
 
-def pct_suffix() -> str:
-    """Axis tick suffix for percentages: ' %' (non-breaking) in bokmål, '%' in English."""
-    return percent_suffix()
-
-
 def relation(
     value: float,
     other: float,
@@ -180,7 +175,7 @@ def trend(state: ViewState) -> Exhibit:
         x_title=t("common.year"),
         y_title=t("ndr.axis_short"),
     )
-    fig.update_yaxes(ticksuffix=pct_suffix())
+    fig.update_yaxes(ticksuffix=percent_suffix())
     # Region names as the legend shows them ('Norway', not SSB's 'Landet', in English).
     data = rows.assign(
         indicator_code=NETTO_DRIFTSRESULTAT,

@@ -433,6 +433,7 @@ def _growth_exhibit(state: ViewState, exhibit_id: str, slug: str, rows: pd.DataF
     )
 
 
+@cached_view()
 def growth_ranking(state: ViewState) -> Exhibit:
     """Every municipality ranked by projected growth to 2050 (a table for the page)."""
     return _growth_exhibit(

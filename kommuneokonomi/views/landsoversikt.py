@@ -14,7 +14,7 @@ from kommuneokonomi.charts.distribution import Dot, Reference, beeswarm
 from kommuneokonomi.charts.maps import Area, Scale, choropleth, mercator_aspect
 from kommuneokonomi.datasets import KOSTRA_LANDET
 from kommuneokonomi.exhibit import Exhibit
-from kommuneokonomi.formatting import number, percent, signed
+from kommuneokonomi.formatting import number, percent, percent_suffix, signed
 from kommuneokonomi.i18n import N_, t
 from kommuneokonomi.indicators import NETTO_DRIFTSRESULTAT, TBU_NORM_KOMMUNE_PCT
 from kommuneokonomi.queries import driftsresultat as ndr_queries
@@ -25,7 +25,6 @@ from kommuneokonomi.views.driftsresultat import (
     chosen_year,
     mill_kr,
     norm_text,
-    pct_suffix,
     relation,
     vintage_label,
 )
@@ -155,6 +154,7 @@ def ranking_title(state: ViewState, year: int) -> str:
     )
 
 
+@cached_view()
 def ranking(state: ViewState) -> Exhibit:
     """All municipalities for the year, ranked by netto driftsresultat, with the gap to the
     norm in kroner; missing ones last."""
@@ -389,7 +389,7 @@ def fordeling(state: ViewState) -> Exhibit:
         chosen=chosen,
         chosen_name=name,
         chosen_label=label,
-        value_suffix=pct_suffix(),
+        value_suffix=percent_suffix(),
     )
     title = _distribution_title(state, known, landet, year)
     note = year_note(frame, year, hollow=True)

@@ -516,11 +516,7 @@ def kart(state: ViewState) -> Exhibit:
     title = _map_title(state.kommune, codes) if codes else t("liknende.list_none", kommune=name)
     # The map sits beside the list, in half the page: its title and long source line are
     # wrapped as on a phone, or they would run past its edge at 1280 px.
-    narrow = theme.COMPACT.set(True)
-    try:
-        theme.style(fig, title=title, source=source, height=int(height or MAP_HEIGHT[1]))
-    finally:
-        theme.COMPACT.reset(narrow)
+    theme.style(fig, title=title, source=source, height=int(height or MAP_HEIGHT[1]), narrow=True)
     rows = pd.DataFrame(
         {
             "rank": ranks,

@@ -19,7 +19,7 @@ import pandas as pd
 
 from kommuneokonomi.formatting import number, percent
 from kommuneokonomi.i18n import N_, t, tn
-from kommuneokonomi.indicators import AMOUNTS, COMPUTED, INDICATORS
+from kommuneokonomi.indicators import FIGURES
 from kommuneokonomi.queries import sammenlign as q
 from kommuneokonomi.sources import SourceRef
 from kommuneokonomi.state import MAX_COMPARE, Notice, ViewState, first, shown
@@ -183,9 +183,8 @@ def setup(state: ViewState) -> Setup:
 
 def measure_name(code: str) -> str:
     """Full name of a measure ('Andel 67 år og eldre', KOSTRA's own names)."""
-    figures = {**INDICATORS, **AMOUNTS, **COMPUTED}
-    if code in figures:
-        return figures[code].name()
+    if code in FIGURES:
+        return FIGURES[code].name()
     return t(MEASURE_NAMES[code])
 
 
