@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from kommuneokonomi.charts.margins import prime_left_margin
+from kommuneokonomi.charts.overlay import ScreenFigure, screen_figure
 from kommuneokonomi.describe import describe
 from kommuneokonomi.i18n import current, language
 from kommuneokonomi.sources import SourceRef
@@ -58,6 +59,12 @@ class Exhibit:
         """The figure as plotly JSON, serialised once: exhibits are memoised and never mutated,
         so a rerun that shows a view seen before sends the same text without rebuilding it."""
         return pio.to_json(self.figure, validate=False) if self.figure is not None else "null"
+
+    @cached_property
+    def screen(self) -> ScreenFigure:
+        """The figure as the dashboard page draws it: the chosen municipality's highlight
+        apart, so a map of every municipality is not redrawn for it (charts.overlay)."""
+        return screen_figure(self.figure_json)
 
     @cached_property
     def description(self) -> str:

@@ -74,8 +74,21 @@ def chart_payloads(at: AppTest) -> list[str]:
 
 
 def specs(at: AppTest) -> list[dict]:
-    """The plotly figure specs of every chart on the page, in page order."""
-    return [json.loads(payload)["figure"] for payload in chart_payloads(at)]
+    """The plotly figure specs of every chart on the page, in page order, as the reader sees
+    them: with the highlight the page draws on top (charts.overlay) put back in."""
+    return [whole_figure(json.loads(payload)) for payload in chart_payloads(at)]
+
+
+def whole_figure(sent: dict) -> dict:
+    """A chart's figure with its overlay traces and annotations, as ui/chart_overlay.js
+    puts them together for the image file."""
+    figure, overlay = sent["figure"], sent.get("overlay") or {}
+    layout = figure["layout"]
+    notes = [*layout.get("annotations", []), *overlay.get("annotations", [])]
+    return {
+        "data": [*figure["data"], *overlay.get("traces", [])],
+        "layout": {**layout, "annotations": notes} if notes else layout,
+    }
 
 
 def plain(text: str) -> str:

@@ -11,6 +11,7 @@ import pytest
 import streamlit as st
 
 from kommuneokonomi import assets
+from kommuneokonomi.charts.overlay import screen_figure
 from kommuneokonomi.ui import plotly_react
 from tests.pagetest import chart_payloads, open_page, specs
 
@@ -53,11 +54,12 @@ def test_payload_is_json_with_figure_config_and_texts():
         "toolbar": "Verktøy for figuren",
         "failed": "feilet",
     }
-    body = plotly_react.payload(figure.to_json(), {"displaylogo": False}, texts)
+    body = plotly_react.payload(screen_figure(figure.to_json()), {"displaylogo": False}, texts)
     sent = json.loads(body)
     assert sent["figure"] == json.loads(figure.to_json())
     assert sent["config"] == {"displaylogo": False}
     assert {key: sent[key] for key in texts} == texts
+    assert "overlay" not in sent, "a figure without a highlight has no overlay"
 
 
 def test_pages_send_each_chart_once_with_its_exhibits_title_as_label():

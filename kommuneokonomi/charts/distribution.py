@@ -13,6 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from kommuneokonomi.charts import theme
+from kommuneokonomi.charts.overlay import HIGHLIGHT
 
 BINS = 48  # horizontal resolution of the stacking: about one dot width at 600 px
 MIN_HALF_HEIGHT = 3  # keep a few dots from filling the whole plot height
@@ -105,6 +106,7 @@ def beeswarm(
                 },
                 text=[dot.hover],
                 hovertemplate="%{text}<extra></extra>",
+                meta=HIGHLIGHT,
             )
         )
         fig.add_annotation(
@@ -118,6 +120,7 @@ def beeswarm(
             ay=-34,
             font={"color": theme.KOMMUNE, "size": 13},
             bgcolor="rgba(255,255,255,0.85)",
+            name=HIGHLIGHT,
         )
     ordered = sorted(references, key=lambda r: r.value)
     for i, ref in enumerate(ordered):

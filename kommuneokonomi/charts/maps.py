@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from kommuneokonomi.charts import theme
+from kommuneokonomi.charts.overlay import HIGHLIGHT
 
 # A white halo keeps the chosen municipality's label readable on any fill colour.
 HALO = "1px 1px 2px white, -1px -1px 2px white, 1px -1px 2px white, -1px 1px 2px white"
@@ -145,6 +146,7 @@ def _outline_trace(geojson: dict, chosen: Area, name: str) -> go.Choropleth:
         hovertemplate="%{text}<extra></extra>",
         name=name,
         showlegend=False,
+        meta=HIGHLIGHT,
     )
 
 
@@ -167,6 +169,7 @@ def _label(
         hovertemplate="%{hovertext}<extra></extra>",
         name=name,
         showlegend=True,
+        meta=HIGHLIGHT,
     )
 
 

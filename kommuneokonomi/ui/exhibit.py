@@ -46,7 +46,7 @@ def show(
     key = key or exhibit.id
     if exhibit.figure is not None:
         plotly_react(
-            exhibit.figure_json,
+            exhibit.screen,
             key=f"chart-{key}",
             config=plotly_config(export.file_stem(exhibit)),
             texts={

@@ -3,6 +3,7 @@
 // plotly.js is loaded once per page from the app's static files (see plotly_react.py). For
 // screen readers the chart is a figure named by its title and described by a visually hidden
 // paragraph beside it (kommuneokonomi/describe.py); koAccessibleChart is chart_access.js.
+// A map's or beeswarm's highlight of the chosen municipality is drawn by chart_overlay.js.
 
 const PLOTLY_SRC = "__PLOTLY_SRC__";
 const decoder = new TextDecoder();
@@ -86,7 +87,18 @@ async function drawLatest(gd) {
     }
     if (gd._koGone) break;
     try {
-      await Plotly.react(gd, spec.figure.data, spec.figure.layout, spec.config);
+      gd._koSpec = spec;
+      if (gd._koDrawn && spec.frame === gd._koFrame) {
+        // The same chart but for its title (a map for another municipality): no redraw.
+        const title = spec.figure.layout.title?.text;
+        if (title !== gd.layout.title?.text) await Plotly.relayout(gd, { "title.text": title });
+        gd._context.toImageButtonOptions = spec.config.toImageButtonOptions;
+      } else {
+        const config = koOverlayConfig(gd, spec, Plotly);
+        await Plotly.react(gd, spec.figure.data, spec.figure.layout, config);
+      }
+      gd._koFrame = spec.frame;
+      await highlight(gd, spec, Plotly);
       koAccessibleChart(gd, spec.toolbar);
       gd._koDrawn = true;
       gd.querySelector(":scope > .ko-chart-failed")?.remove();
@@ -94,10 +106,37 @@ async function drawLatest(gd) {
       console.error(error);
       Plotly.purge(gd); // start afresh with the next figure
       gd._koDrawn = false;
+      gd._koFrame = gd._koHooked = null;
       failed(gd, text, spec);
     }
   }
   gd._koBusy = false;
+}
+
+// Draw the chart's highlight (chart_overlay.js), again after each plotly drawing. Where it
+// cannot be drawn, plotly draws the whole figure instead, so the highlight is never lost.
+async function highlight(gd, spec, Plotly) {
+  gd._koOverlay = spec.overlay;
+  if (!gd._koHooked) {
+    gd._koHooked = true;
+    const redraw = () => {
+      try {
+        koDrawOverlay(gd);
+      } catch (error) {
+        console.error(error);
+      }
+    };
+    gd.on("plotly_afterplot", redraw);
+    gd.on("plotly_relayout", redraw);
+  }
+  try {
+    koDrawOverlay(gd);
+  } catch (error) {
+    console.error(error);
+    gd._koOverlay = gd._koFrame = null;
+    const whole = koWholeFigure(spec);
+    await Plotly.react(gd, whole.data, whole.layout, spec.config);
+  }
 }
 
 export default function ({ data, parentElement }) {

@@ -22,6 +22,7 @@ from pathlib import Path
 import streamlit as st
 
 from kommuneokonomi.assets import VENDOR_DIR, plotly_script_name, vendor_plotly_js
+from kommuneokonomi.charts.overlay import ScreenFigure
 
 LOG = logging.getLogger(__name__)
 
@@ -42,8 +43,10 @@ def _component():
     except OSError as exc:
         LOG.error("plotly.js could not be copied to %s: %s", VENDOR_DIR, exc)
     here = Path(__file__).parent
-    js = (here / "chart_access.js").read_text(encoding="utf-8")
-    js += (here / "plotly_react.js").read_text(encoding="utf-8")
+    js = "".join(
+        (here / name).read_text(encoding="utf-8")
+        for name in ("chart_access.js", "chart_overlay.js", "plotly_react.js")
+    )
     return st.components.v2.component(
         "kommuneokonomi.plotly_react",
         js=js.replace("__PLOTLY_SRC__", script_url()),
@@ -51,15 +54,19 @@ def _component():
     )
 
 
-def payload(figure_json: str, config: dict, texts: dict[str, str]) -> bytes:
-    """The bytes the browser receives: the figure's JSON, the plotly config and the texts
-    (`label` and `description` for screen readers, `toolbar` naming the chart's mode bar,
-    `failed` shown if plotly.js cannot be loaded)."""
-    head = json.dumps({"config": config, **texts}, ensure_ascii=False)
-    return f'{head[:-1]}, "figure": {figure_json}}}'.encode()
+def payload(screen: ScreenFigure, config: dict, texts: dict[str, str]) -> bytes:
+    """The bytes the browser receives: the figure's JSON, its highlight and frame
+    (charts.overlay), the plotly config and the texts (`label` and `description` for screen
+    readers, `toolbar` naming the chart's mode bar, `failed` shown if plotly.js cannot be
+    loaded)."""
+    head = {"config": config, **texts, "frame": screen.frame}
+    if screen.overlay:
+        head["overlay"] = screen.overlay
+    text = json.dumps(head, ensure_ascii=False)
+    return f'{text[:-1]}, "figure": {screen.figure_json}}}'.encode()
 
 
-def plotly_react(figure_json: str, *, key: str, config: dict, texts: dict[str, str]) -> None:
-    """Draw a figure (plotly JSON) in a chart that stays mounted under `key` and is updated
-    in place when the figure changes; `texts` as in `payload`."""
-    _component()(key=key, data=payload(figure_json, config, texts), width="stretch")
+def plotly_react(screen: ScreenFigure, *, key: str, config: dict, texts: dict[str, str]) -> None:
+    """Draw a figure in a chart that stays mounted under `key` and is updated in place
+    when the figure changes; `texts` as in `payload`."""
+    _component()(key=key, data=payload(screen, config, texts), width="stretch")

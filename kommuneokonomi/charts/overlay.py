@@ -1,0 +1,68 @@
+"""The chosen municipality's highlight, drawn by the page on top of an unchanged chart.
+
+A map or a beeswarm of every municipality changes only in its highlight (outline, labelled
+dot, large marker and label) when the reader picks another municipality, yet plotly.js
+redraws all 357 areas or dots for it: 80-170 ms of the browser's time per change on two
+cores (bench/RESULTS.md). So the figure sent to the page leaves the highlight out and stays
+the same across municipalities; the chart script (ui/plotly_react.js) draws the highlight
+in SVG on top and only retitles the chart. Embeds, image files, descriptions and exports
+keep the whole figure.
+
+Builders mark highlight traces with `meta=HIGHLIGHT` and highlight annotations with
+`name=HIGHLIGHT`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+HIGHLIGHT = "highlight"
+
+
+@dataclass(frozen=True)
+class ScreenFigure:
+    """A figure as the dashboard sends it: `figure_json` without the highlight, `overlay`
+    ({"traces": [...], "annotations": [...]}, empty without a highlight) and `frame`, a
+    fingerprint of everything but the title text: charts with equal frames differ at most
+    in their title, which the page sets without a redraw."""
+
+    figure_json: str
+    overlay: dict
+    frame: str
+
+
+def screen_figure(figure_json: str) -> ScreenFigure:
+    """Split plotly JSON into the figure the page draws with plotly.js and the highlight it
+    draws itself."""
+    figure = json.loads(figure_json)
+    traces = figure.get("data", [])
+    layout = figure.get("layout", {})
+    marked = [trace for trace in traces if trace.get("meta") == HIGHLIGHT]
+    notes = [note for note in layout.get("annotations", []) if note.get("name") == HIGHLIGHT]
+    if marked or notes:
+        figure["data"] = [_placeholder(t) if i == 0 else t for i, t in enumerate(traces)]
+        figure["data"] = [t for t in figure["data"] if t.get("meta") != HIGHLIGHT]
+        layout["annotations"] = [n for n in layout.get("annotations", []) if n not in notes]
+        figure_json = json.dumps(figure, ensure_ascii=False, separators=(",", ":"))
+    title = layout.get("title", {})
+    frame_text = json.dumps(
+        {**figure, "layout": {**layout, "title": {**title, "text": None}}},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    return ScreenFigure(
+        figure_json,
+        {"traces": marked, "annotations": notes} if marked or notes else {},
+        hashlib.blake2b(frame_text.encode(), digest_size=12).hexdigest(),
+    )
+
+
+def _placeholder(trace: dict) -> dict:
+    """A first trace that is a highlight becomes an empty trace of its kind: on a map the
+    first trace must stay a scattergeo without locations, or plotly.js downloads a world
+    map from the internet (charts.maps)."""
+    if trace.get("meta") != HIGHLIGHT or trace.get("type") != "scattergeo":
+        return trace
+    return {"type": "scattergeo", "lon": [], "lat": [], "hoverinfo": "skip", "showlegend": False}

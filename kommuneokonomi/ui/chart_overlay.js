@@ -1,0 +1,146 @@
+// The chosen municipality's highlight, drawn in SVG on top of a plotly chart that does not
+// change with the municipality (kommuneokonomi/charts/overlay.py says why). It draws what the
+// highlight traces and annotations of the whole figure would: a map's outline and labelled
+// dot, a beeswarm's large marker and its label. Positions come from the chart's own
+// projection and axes, so the highlight is redrawn after every plotly drawing (resize, pan).
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const PNG_TITLE = "Download plot as a png";
+
+function svg(tag, attributes, parent) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  parent.appendChild(node);
+  return node;
+}
+
+function layer(parent, translate) {
+  const group = svg("g", { class: "ko-overlay", "pointer-events": "none" }, parent);
+  if (translate) group.setAttribute("transform", `translate(${translate[0]},${translate[1]})`);
+  return group;
+}
+
+function label(group, x, y, text, font, anchor, family) {
+  const node = svg("text", {
+    x, y, "text-anchor": anchor, "dominant-baseline": "central", fill: font.color,
+    "font-size": font.size, "font-weight": font.weight || "bold", "font-family": family,
+    stroke: "white", "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke",
+  }, group);
+  node.textContent = text.replace(/<[^>]*>/g, "");
+  return node;
+}
+
+function marker(group, x, y, m) {
+  const line = m.line || {};
+  const hollow = String(Array.isArray(m.symbol) ? m.symbol[0] : m.symbol || "").endsWith("-open");
+  svg("circle", {
+    cx: x, cy: y, r: (m.size || 8) / 2, fill: hollow ? "white" : m.color,
+    stroke: line.color || "white", "stroke-width": line.width ?? 1,
+  }, group);
+}
+
+// A map: the chosen area's outline (its own path, thicker) and a labelled dot.
+function geoTrace(gd, trace, family) {
+  const geo = gd._fullLayout[trace.geo || "geo"]._subplot;
+  const group = layer(geo.layers.frontplot.node());
+  if (trace.type === "choropleth") {
+    const wanted = new Set(trace.locations);
+    for (const path of gd.querySelectorAll("path.choroplethlocation")) {
+      if (!wanted.has(path.__data__?.loc) || path.closest(".ko-overlay")) continue;
+      const line = trace.marker?.line || {};
+      svg("path", { d: path.getAttribute("d"), fill: "none", stroke: line.color,
+        "stroke-width": line.width ?? 1 }, group);
+    }
+    return;
+  }
+  trace.lon.forEach((lon, i) => {
+    const [x, y] = geo.projection([lon, trace.lat[i]]);
+    marker(group, x, y, trace.marker || {});
+    if (!trace.text) return;
+    const left = String(trace.textposition || "").endsWith("left");
+    const gap = (trace.marker?.size || 8) / 2 + 4;
+    label(group, left ? x - gap : x + gap, y, trace.text[i], trace.textfont || {},
+      left ? "end" : "start", family);
+  });
+}
+
+function axes(gd, ref) {
+  const xa = gd._fullLayout[`xaxis${(ref.xaxis || ref.xref || "x").slice(1)}`];
+  const ya = gd._fullLayout[`yaxis${(ref.yaxis || ref.yref || "y").slice(1)}`];
+  return [xa, ya];
+}
+
+// A cartesian chart: large markers, and labels with their arrow (ax, ay in px from the point).
+function cartesianTrace(gd, trace, paper) {
+  const [xa, ya] = axes(gd, trace);
+  const group = layer(paper, [xa._offset, ya._offset]);
+  trace.x.forEach((x, i) => marker(group, xa.c2p(x), ya.c2p(trace.y[i]), trace.marker || {}));
+}
+
+function cartesianNote(gd, note, paper, family) {
+  const [xa, ya] = axes(gd, note);
+  const group = layer(paper, [xa._offset, ya._offset]);
+  const x = xa.c2p(note.x);
+  const y = ya.c2p(note.y);
+  const [dx, dy] = [note.ax ?? 0, note.ay ?? -30];
+  if (note.showarrow !== false) {
+    svg("line", { x1: x, y1: y, x2: x + dx, y2: y + dy, stroke: note.arrowcolor || "#444",
+      "stroke-width": note.arrowwidth ?? 1 }, group);
+  }
+  const font = { ...(note.font || {}), weight: /<b>/.test(note.text) ? "bold" : "normal" };
+  const text = label(group, x + dx, y + dy - (font.size || 13) / 2 - 2, note.text, font,
+    "middle", family);
+  if (note.bgcolor) {
+    const box = text.getBBox();
+    const bg = svg("rect", { x: box.x - 2, y: box.y - 1, width: box.width + 4,
+      height: box.height + 2, fill: note.bgcolor }, group);
+    group.insertBefore(bg, text);
+  }
+}
+
+// Draw the highlight of `gd._koOverlay` afresh; throws if the chart has not the shape the
+// highlight needs (the caller then draws the whole figure with plotly instead).
+function koDrawOverlay(gd) {
+  gd.querySelectorAll(".ko-overlay").forEach((node) => node.remove());
+  const overlay = gd._koOverlay;
+  if (!overlay || !gd._fullLayout) return;
+  const family = gd._fullLayout.font.family;
+  const paper = gd._fullLayout._paper.node();
+  for (const trace of overlay.traces || []) {
+    if (trace.type === "choropleth" || trace.type === "scattergeo") geoTrace(gd, trace, family);
+    else cartesianTrace(gd, trace, paper);
+  }
+  for (const note of overlay.annotations || []) cartesianNote(gd, note, paper, family);
+}
+
+// The whole figure, highlight included: for the image the camera button saves.
+function koWholeFigure(spec) {
+  const { figure, overlay } = spec;
+  if (!overlay) return figure;
+  const annotations = [...(figure.layout.annotations || []), ...(overlay.annotations || [])];
+  return { data: [...figure.data, ...(overlay.traces || [])],
+    layout: { ...figure.layout, annotations } };
+}
+
+// The plotly config for a chart with a highlight: its camera button saves the whole figure
+// (plotly's own would save what plotly drew, without the highlight).
+function koOverlayConfig(gd, spec, Plotly) {
+  const config = spec.config;
+  if (!spec.overlay) return config;
+  const words = config.locales?.[config.locale]?.dictionary || {};
+  return {
+    ...config,
+    modeBarButtonsToRemove: [...(config.modeBarButtonsToRemove || []), "toImage"],
+    modeBarButtonsToAdd: [{
+      name: "toImage",
+      title: words[PNG_TITLE] || PNG_TITLE,
+      icon: Plotly.Icons.camera,
+      click: () => {
+        const current = gd._koSpec;
+        const size = { width: gd._fullLayout.width, height: gd._fullLayout.height };
+        Plotly.downloadImage(koWholeFigure(current),
+          { ...current.config.toImageButtonOptions, ...size });
+      },
+    }],
+  };
+}
