@@ -32,7 +32,7 @@ from kommuneokonomi.datasets import DATASETS
 from kommuneokonomi.exhibit import Exhibit, in_its_language
 from kommuneokonomi.formatting import is_missing
 from kommuneokonomi.i18n import DEFAULT_LANG, N_, current, t
-from kommuneokonomi.indicators import INDICATORS, Indicator
+from kommuneokonomi.indicators import FIGURES, Indicator
 from kommuneokonomi.sources import as_of_text, licence_lines
 from kommuneokonomi.views.regions import region_name
 
@@ -276,16 +276,16 @@ def licences(exhibit: Exhibit) -> list[str]:
 
 @in_its_language
 def definitions(exhibit: Exhibit) -> list[dict[str, str]]:
-    """The KOSTRA key figures in the data, by code with their names and unit, so a file
-    says what 'KOSAGD230000' means.
+    """The figures in the data, by code with their names and unit, so a file says what
+    'KOSAGD230000' means: SSB's key figures and amounts, and the app's computed figures.
     """
     if "indicator_code" not in exhibit.data.columns:
         return []
     codes = exhibit.data["indicator_code"].dropna().unique()
     return [
-        {"code": c, "name": INDICATORS[c].name(), "unit": unit(INDICATORS[c])}
+        {"code": c, "name": FIGURES[c].name(), "unit": unit(FIGURES[c])}
         for c in codes
-        if c in INDICATORS
+        if c in FIGURES
     ]
 
 

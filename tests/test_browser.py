@@ -198,12 +198,72 @@ def test_a_rerun_that_changes_no_figure_redraws_no_chart(browser, app_url):
         page.locator("[data-testid='stDownloadButton']").first.wait_for(timeout=20_000)
         wait_until_drawn(page)
         assert page.evaluate("window.koReacts") == 0
-        # The count does see redraws: another municipality redraws the charts.
-        box = page.locator("[data-testid='stSelectbox'] input").first
-        box.click()
-        box.fill("5001")
-        page.locator("[role='option']:has-text('(5001)')").first.click()
-        page.wait_for_function("() => window.koReacts >= 3", timeout=30_000)
+        # The count does see redraws: another municipality redraws the two line charts (the
+        # map and the beeswarm only move their highlight, as the next test shows).
+        pick(page, "5001")
+        page.wait_for_function("() => window.koReacts >= 2", timeout=30_000)
+    finally:
+        page.close()
+
+
+def pick(page, code: str) -> None:
+    """Choose a municipality with the picker: type its number, click it in the list."""
+    box = page.locator("[data-testid='stSelectbox'] input").first
+    box.click()
+    box.fill(code)
+    page.locator(f"[role='option']:has-text('({code})')").first.click()
+
+
+OVERLAY_LABELS = (
+    "() => [...document.querySelectorAll('.ko-overlay text')]"
+    ".map(t => t.textContent.replace(/\\u00a0/g, ' '))"
+)
+
+
+def test_maps_move_the_highlight_without_redrawing(browser, app_url):
+    """A map or beeswarm of every municipality changes only in its highlight (charts.overlay):
+    another municipality moves the highlight the page draws on top and retitles the chart,
+    with no Plotly.react; the outline is the municipality's own area; the camera button
+    saves the whole figure."""
+    page = browser.new_page(viewport={"width": 1280, "height": 2400})
+    try:
+        page.goto(f"{app_url}/driftsresultat?kommune=1867")
+        wait_until_drawn(page)
+        assert sorted(page.evaluate(OVERLAY_LABELS)) == ["Bø", "Bø −14,1 %"]
+        page.evaluate(
+            "() => { document.querySelectorAll('.ko-chart').forEach((gd, i) => {"
+            " gd.dataset.n = String(i); }); window.koReacted = [];"
+            " const react = window.Plotly.react; window.Plotly.react = (gd, ...rest) => {"
+            " window.koReacted.push(gd.dataset.n);"
+            " return react.call(window.Plotly, gd, ...rest); }; }"
+        )
+        pick(page, "4601")
+        page.wait_for_function(f"() => ({OVERLAY_LABELS})().includes('Bergen')", timeout=30_000)
+        wait_until_drawn(page)
+        highlighted = page.evaluate(
+            "() => [...document.querySelectorAll('.ko-chart')]"
+            ".filter(gd => gd.querySelector('.ko-overlay')).map(gd => gd.dataset.n)"
+        )
+        reacted = page.evaluate("window.koReacted")
+        assert len(highlighted) == 2 and reacted, (highlighted, reacted)
+        assert not set(highlighted) & set(reacted), "a map or beeswarm was redrawn"
+        assert sorted(page.evaluate(OVERLAY_LABELS)) == ["Bergen", "Bergen 1,0 %"]
+        assert any(t.startswith("Bergen (1,0 %)") for t in chart_titles(page)), chart_titles(page)
+        outline_is_bergen = page.evaluate(
+            "() => { const gd = [...document.querySelectorAll('.ko-chart')]"
+            ".find(g => g._fullLayout && g._fullLayout.geo);"
+            " const own = [...gd.querySelectorAll('path.choroplethlocation')]"
+            ".find(p => p.__data__.loc === '4601');"
+            " return own.getAttribute('d') === gd.querySelector('.ko-overlay path')"
+            ".getAttribute('d'); }"
+        )
+        assert outline_is_bergen
+        beeswarm = page.locator(".ko-chart[aria-label^='Bergen (1,0']")
+        beeswarm.hover()
+        with page.expect_download(timeout=30_000) as download:
+            beeswarm.locator(".modebar-btn[data-title='Last ned figuren som PNG']").click()
+        assert download.value.suggested_filename.startswith("4601-")
+        assert download.value.suggested_filename.endswith(".png")
     finally:
         page.close()
 

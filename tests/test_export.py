@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from kommuneokonomi import export
 from kommuneokonomi.exhibit import Exhibit
+from kommuneokonomi.indicators import FIGURES
 from kommuneokonomi.sources import SourceRef
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views import catalog
@@ -223,3 +224,15 @@ def test_exports_carry_the_gap_in_kroner_and_what_is_computed_from_what():
     assert len(computed) >= 6 and computed["beregnet_av"].str.startswith("100 × AGD23").all()
     meta = export.metadata(ranking, url="https://x")
     assert any("12137" in note for note in meta["notes"]), "the definition travels with the file"
+
+
+@pytest.mark.parametrize("exhibit_id", ["sammenlign-tabell", "om-dekning-kostra"])
+def test_every_finance_figure_in_a_file_has_a_definition(exhibit_id):
+    """SSB's amounts and the app's computed figures are defined too, not only the key
+    figures of table 12134 (the comparison table carries all three kinds; its population
+    measures are named in its own indicator column)."""
+    ex = _exhibit(exhibit_id, "4601", "nb")
+    codes = {c for c in ex.data["indicator_code"].dropna() if c in FIGURES}
+    defined = {d["code"]: d for d in export.definitions(ex)}
+    assert {"KG31_pct", "AGD13_per_innbygger"} <= codes <= defined.keys()
+    assert all(d["name"] and d["unit"] for d in defined.values())

@@ -5,7 +5,7 @@
 // projection and axes, so the highlight is redrawn after every plotly drawing (resize, pan).
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const PNG_TITLE = "Download plot as a png";
+const PNG_TITLE = "Download plot as a PNG"; // plotly.js's own words, translated by the locale
 
 function svg(tag, attributes, parent) {
   const node = document.createElementNS(SVG_NS, tag);

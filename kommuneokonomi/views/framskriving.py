@@ -414,13 +414,23 @@ def _growth_words(
     )
 
 
-def _growth_exhibit(state: ViewState, exhibit_id: str, slug: str, rows: pd.DataFrame, **fields):
+def _growth_exhibit(
+    state: ViewState,
+    exhibit_id: str,
+    slug: str,
+    rows: pd.DataFrame,
+    *,
+    national: bool = False,
+    **fields,
+):
+    """The growth ranking or map; `national`: a title about the whole country, the same
+    whoever is chosen (the map: its drawing then stays as it is, charts.overlay)."""
     tables = tuple(sorted(set(rows["table_id"])))
     refs = [SourceRef.of("framskriving", tables)]
     period = f"{int(rows['base_year'].min())}–{PROJECTION_END}" if len(rows) else ""
     return Exhibit(
         id=exhibit_id,
-        title=_growth_words(rows, state.kommune),
+        title=_growth_words(rows, "" if national else state.kommune),
         data=rows[list(GROWTH_EXPORT)].reset_index(drop=True),
         columns=GROWTH_EXPORT,
         sources=tuple(refs),
@@ -506,7 +516,8 @@ def _growth_areas() -> list[Area]:
 @cached_view()
 def growth_map(state: ViewState) -> Exhibit:
     """A map of projected growth to 2050 for every municipality: shrinking red, growing blue,
-    the chosen one outlined."""
+    the chosen one outlined and labelled; its title is about the whole country (the chosen
+    one's growth and rank head the ranking beside it)."""
     rows = growth_rows()
     bounds = ndr_queries.boundaries()
     areas = _growth_areas()
@@ -527,7 +538,9 @@ def growth_map(state: ViewState) -> Exhibit:
         chosen_name=region_name(state.kommune),
         label_point=bounds.label_points.get(state.kommune),
     )
-    exhibit = _growth_exhibit(state, "framskriving-vekst-kart", "framskrevet-vekst-kart", rows)
+    exhibit = _growth_exhibit(
+        state, "framskriving-vekst-kart", "framskrevet-vekst-kart", rows, national=True
+    )
     theme.style(
         fig,
         title=exhibit.title,

@@ -82,7 +82,8 @@ def _kostra_notes(s: Setup, rows: pd.DataFrame, shown_codes: set[str]) -> list[s
     kostra_rows = rows[rows["indicator_code"].isin([m.code for m in q.KOSTRA_MEASURES])]
     with_any = kostra_rows.loc[kostra_rows["value"].notna(), "region_code"].nunique()
     if not with_any:
-        notes = [tn("sammenlign.note_no_kostra", total, year=year, kommune=region_name(s.kommune))]
+        kommune = region_name(s.kommune)
+        notes = [tn("sammenlign.note_no_kostra", total, total=total, year=year, kommune=kommune)]
     else:
         notes = [t("sammenlign.note_kostra", year=year, n=with_any, total=total)]
         dropped = [m.code for m in q.KOSTRA_MEASURES if m.code not in shown_codes]
