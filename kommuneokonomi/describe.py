@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import orjson
+
 from kommuneokonomi.charts.theme import SOURCE_NOTE
 from kommuneokonomi.formatting import number, percent
 from kommuneokonomi.i18n import N_, language, t, tn
@@ -34,7 +36,7 @@ def describe(exhibit: Exhibit) -> str:
     its kind, then sentences about its data."""
     if exhibit.figure is None:
         return ""
-    spec = json.loads(exhibit.figure_json)
+    spec = orjson.loads(exhibit.figure_json)
     data, layout = spec.get("data") or [], spec.get("layout") or {}
     with language(exhibit.lang):
         kind, sentences = _describer(data, layout)(data, layout)

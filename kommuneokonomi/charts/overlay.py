@@ -15,8 +15,9 @@ Builders mark highlight traces with `meta=HIGHLIGHT` and highlight annotations w
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
+
+import orjson
 
 HIGHLIGHT = "highlight"
 
@@ -25,8 +26,9 @@ HIGHLIGHT = "highlight"
 class ScreenFigure:
     """A figure as the dashboard sends it: `figure_json` without the highlight, `overlay`
     ({"traces": [...], "annotations": [...]}, empty without a highlight) and `frame`, a
-    fingerprint of everything but the title text: charts with equal frames differ at most
-    in their title, which the page sets without a redraw."""
+    fingerprint of a highlighted figure without its title text (of the whole figure
+    otherwise): charts with equal frames differ at most in their title, which the page sets
+    without a redraw."""
 
     figure_json: str
     overlay: dict
@@ -35,28 +37,30 @@ class ScreenFigure:
 
 def screen_figure(figure_json: str) -> ScreenFigure:
     """Split plotly JSON into the figure the page draws with plotly.js and the highlight it
-    draws itself."""
-    figure = json.loads(figure_json)
+    draws itself. A figure without a highlight is sent as it is (not parsed: this runs for
+    every chart a page builds)."""
+    if HIGHLIGHT not in figure_json:
+        return ScreenFigure(figure_json, {}, _fingerprint(figure_json))
+    figure = orjson.loads(figure_json)
     traces = figure.get("data", [])
     layout = figure.get("layout", {})
     marked = [trace for trace in traces if trace.get("meta") == HIGHLIGHT]
     notes = [note for note in layout.get("annotations", []) if note.get("name") == HIGHLIGHT]
-    if marked or notes:
-        figure["data"] = [_placeholder(t) if i == 0 else t for i, t in enumerate(traces)]
-        figure["data"] = [t for t in figure["data"] if t.get("meta") != HIGHLIGHT]
-        layout["annotations"] = [n for n in layout.get("annotations", []) if n not in notes]
-        figure_json = json.dumps(figure, ensure_ascii=False, separators=(",", ":"))
-    title = layout.get("title", {})
-    frame_text = json.dumps(
-        {**figure, "layout": {**layout, "title": {**title, "text": None}}},
-        ensure_ascii=False,
-        sort_keys=True,
-    )
-    return ScreenFigure(
-        figure_json,
-        {"traces": marked, "annotations": notes} if marked or notes else {},
-        hashlib.blake2b(frame_text.encode(), digest_size=12).hexdigest(),
-    )
+    if not marked and not notes:
+        return ScreenFigure(figure_json, {}, _fingerprint(figure_json))
+    figure["data"] = [_placeholder(t) if i == 0 else t for i, t in enumerate(traces)]
+    figure["data"] = [t for t in figure["data"] if t.get("meta") != HIGHLIGHT]
+    layout["annotations"] = [n for n in layout.get("annotations", []) if n not in notes]
+    screen_json = orjson.dumps(figure).decode()
+    title = (layout.get("title") or {}).get("text")
+    frame = screen_json
+    if isinstance(title, str):  # the frame is all but the title text
+        frame = frame.replace(orjson.dumps(title).decode(), "null", 1)
+    return ScreenFigure(screen_json, {"traces": marked, "annotations": notes}, _fingerprint(frame))
+
+
+def _fingerprint(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 def _placeholder(trace: dict) -> dict:

@@ -46,7 +46,7 @@ from kommuneokonomi.views.befolkningsserier import (
 )
 from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.notes import one_line
-from kommuneokonomi.views.regions import region_name
+from kommuneokonomi.views.regions import region_name, region_names
 
 # --- the pyramid ----------------------------------------------------------------------------
 
@@ -209,7 +209,7 @@ def age_groups(state: ViewState, level: str = "kommune") -> Exhibit:
             tables.add(table_id)
         items.append(Panel(t(GROUP_NAMES[group]), series, bands))
     data = pd.concat(rows, ignore_index=True)
-    data["region"] = data["region_code"].map(lambda c: region_name(c))
+    data["region"] = region_names(data["region_code"])
     title = _groups_title(code)
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
     refs = population_refs(tables)

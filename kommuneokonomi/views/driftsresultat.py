@@ -26,7 +26,7 @@ from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.notes import data_note
-from kommuneokonomi.views.regions import region_name
+from kommuneokonomi.views.regions import region_name, region_names
 
 ROLE_COLOURS = {"kommune": theme.KOMMUNE, "kostragruppe": theme.KOSTRAGRUPPE}
 LANDET_COLOURS = {KOSTRA_LANDET: theme.LANDET, KOSTRA_LANDET_UTEN_OSLO: theme.ESTIMATE}
@@ -179,7 +179,7 @@ def trend(state: ViewState) -> Exhibit:
     # Region names as the legend shows them ('Norway', not SSB's 'Landet', in English).
     data = rows.assign(
         indicator_code=NETTO_DRIFTSRESULTAT,
-        region_name=rows["region_code"].map(lambda c: region_name(c)),
+        region_name=region_names(rows["region_code"]),
     )
     columns = {
         "region_code": "region_code",

@@ -49,7 +49,7 @@ from kommuneokonomi.views.befolkningsserier import (
 from kommuneokonomi.views.landsoversikt import MAP_HEIGHT, map_half_range
 from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.notes import one_line
-from kommuneokonomi.views.regions import region_name
+from kommuneokonomi.views.regions import region_name, region_names
 from kommuneokonomi.views.tabeller import pinned_and_found
 
 # --- total population with projection -------------------------------------------------------
@@ -93,7 +93,7 @@ def projection(state: ViewState, level: str = "kommune") -> Exhibit:
             change=change_words(first["persons"], now),
         )
     data = pd.concat(frames, ignore_index=True)
-    data["region"] = data["region_code"].map(lambda c: region_name(c))
+    data["region"] = region_names(data["region_code"])
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
     refs = population_refs({REGISTERED_TABLE, *([table_id] if table_id else [])})
     source = source_line(refs, period)
@@ -297,7 +297,7 @@ def persons_80(state: ViewState) -> Exhibit:
             found.append((proj_code, table_id))
         items.append(Panel(region_name(code), series, bands))
     data = pd.concat(frames, ignore_index=True).assign(age_group="80+")
-    data["region"] = data["region_code"].map(lambda c: region_name(c))
+    data["region"] = region_names(data["region_code"])
     title = _old_title(state.kommune, data)
     period = f"{int(data['year'].min())}–{int(data['year'].max())}"
     refs = population_refs(tables)

@@ -33,7 +33,7 @@ from kommuneokonomi.views.landsoversikt import MAP_HEIGHT, MAP_WIDTH, map_extent
 from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.notes import one_line
 from kommuneokonomi.views.om import VINTAGES
-from kommuneokonomi.views.regions import region_name
+from kommuneokonomi.views.regions import region_name, region_names
 
 LIST_ID = "sammenlign-liknende"
 MAP_ID = "sammenlign-liknende-kart"
@@ -304,7 +304,7 @@ def similar(state: ViewState) -> Exhibit:
     frame = frame.merge(words, on="kommune_code", how="left")
     coverage = dict(zip(result.table["kommune_code"], result.table["coverage"], strict=True))
     frame["coverage"] = frame["kommune_code"].map(coverage)
-    frame["kommune"] = frame["kommune_code"].map(region_name)
+    frame["kommune"] = region_names(frame["kommune_code"])
     for code in WHOLE:  # counts and classes, written as whole numbers in the files
         frame[code] = frame[code].astype("Int64")
     columns = _columns()

@@ -20,7 +20,7 @@ from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.notes import one_line
-from kommuneokonomi.views.regions import region_name
+from kommuneokonomi.views.regions import region_name, region_names
 from kommuneokonomi.views.sammenlign import (
     AXIS,
     AXIS_YEAR,
@@ -304,7 +304,7 @@ def _chart_columns(s: Setup) -> dict[str, str]:
 
 def _chart_data(s: Setup, rows: pd.DataFrame, column: str) -> pd.DataFrame:
     data = rows.assign(
-        kommune=rows["region_code"].map(region_name),
+        kommune=region_names(rows["region_code"]),
         indicator_code=s.measure.code,
     )
     return data[list(_chart_columns(s))].reset_index(drop=True)

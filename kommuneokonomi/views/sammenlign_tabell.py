@@ -22,7 +22,7 @@ from kommuneokonomi.sources import SourceRef, source_line
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.notes import one_line
-from kommuneokonomi.views.regions import region_name
+from kommuneokonomi.views.regions import region_name, region_names
 from kommuneokonomi.views.sammenlign import (
     Setup,
     in_set,
@@ -135,7 +135,7 @@ def table(state: ViewState) -> Exhibit:
     reference = reference[reference["indicator_code"].isin(codes)].assign(reference=True)
     rows = pd.concat([rows, reference], ignore_index=True)
     rows = rows.assign(
-        kommune=rows["region_code"].map(region_name),
+        kommune=region_names(rows["region_code"]),
         indicator=rows["indicator_code"].map(measure_name),
         unit=rows["indicator_code"].map(lambda c: q.MEASURES[c].unit),
     )
