@@ -128,9 +128,8 @@ def show(item: Exhibit) -> None:
 RANK_WIDTH = 70  # px: 'mangler'/'missing' in an empty rank cell
 
 
-def show_table(item: Exhibit) -> None:
+def show_table(item: Exhibit, view: tabell.TableView) -> None:
     """The indicator-by-municipality table: searchable, sortable, chosen municipality first."""
-    view = tabell.table_view(item)
     st.subheader(item.title)
     # NOTE: the Styler's texts do not reach empty cells; Streamlit prints the placeholder
     # ('mangler') there, so rank columns are made wide enough to show it.
@@ -144,7 +143,7 @@ def show_table(item: Exhibit) -> None:
         )
         for col, (label, help_text) in view.labels.items()
     }
-    st.dataframe(view.styler, column_config=config, hide_index=True, placeholder=missing)
+    st.dataframe(view.fresh_styler(), column_config=config, hide_index=True, placeholder=missing)
     st.caption(item.source_text)
     for note in item.notes:
         st.caption(note)
@@ -205,4 +204,4 @@ with table_box:
         st.caption(description)
     else:
         st.info(description, icon=":material/info:")
-    show_table(tabell.table(state))
+    show_table(tabell.table(state), tabell.table_view_for(state))
