@@ -324,12 +324,19 @@ def kart(state: ViewState) -> Exhibit:
 
 MIN_EXTENT = (6.0, 2.5)  # degrees of longitude and latitude shown at least, for context
 EXTENT_PAD = 0.3  # degrees around the municipalities in view
+WHOLE_COUNTRY = 0.5  # share of municipalities with figures from which the map shows them all
 
 
 def map_extent(bounds: Boundaries, codes: list[str]) -> tuple[float, float, float, float] | None:
     """The view of the map: the municipalities with figures and the chosen one, padded, and
     at least MIN_EXTENT wide, so that partial data (e.g. only Vestland) fills the map.
+
+    None (the whole country, fitted by plotly.js) when most municipalities have figures: a
+    box as tall as Norway is wider than the map's frame allows, and plotly.js then cut off
+    the north of Finnmark.
     """
+    if len(set(codes) & bounds.boxes.keys()) >= WHOLE_COUNTRY * len(bounds.boxes):
+        return None
     box = bounds.extent(codes)
     if box is None:
         return None
