@@ -46,6 +46,31 @@ def level_picker(kommune: str) -> str:
     return choice
 
 
+def growth_section(state: ViewState) -> None:
+    """Projected growth of every municipality to 2050: the map beside the searchable
+    ranking, the chosen municipality on top."""
+    left, right = st.columns(2, gap="large")
+    with left:
+        exhibit.show(framskriving.growth_map(state))
+    with right:
+        ranking = framskriving.growth_ranking(state)
+        st.markdown(f"**{ranking.title}**")
+        search = st.text_input(
+            t("befolkning.growth_search"),
+            key="vekst_search",
+            type="search",
+            placeholder=t("ndr.search_placeholder"),
+            live=True,
+        )
+        table = framskriving.growth_table(ranking, search)
+        if table.empty:
+            st.info(t("ndr.no_match", query=shown(search)))
+        else:
+            st.dataframe(table, hide_index=True, height=420, placeholder="")
+        st.caption(ranking.source_text)
+        exhibit.show(ranking, table=False)
+
+
 ctx = page.header(N_("nav.befolkning"))
 left, right = st.columns([3, 1], vertical_alignment="bottom")
 with left:
@@ -70,23 +95,13 @@ exhibit.show(framskriving.support_ratio_for(state))
 exhibit.show(framskriving.persons_80(state))
 
 st.subheader(t("befolkning.section_growth"))
-left, right = st.columns(2, gap="large")
-with left:
-    exhibit.show(framskriving.growth_map(state))
-with right:
-    ranking = framskriving.growth_ranking(state)
-    st.markdown(f"**{ranking.title}**")
-    search = st.text_input(
-        t("befolkning.growth_search"),
-        key="vekst_search",
-        type="search",
-        placeholder=t("ndr.search_placeholder"),
-        live=True,
-    )
-    table = framskriving.growth_table(ranking, search)
-    if table.empty:
-        st.info(t("ndr.no_match", query=shown(search)))
-    else:
-        st.dataframe(table, hide_index=True, height=420, placeholder="")
-    st.caption(ranking.source_text)
-    exhibit.show(ranking, table=False)
+# The whole country's growth is built and drawn only when asked for (the link keeps it
+# open): a map of 357 areas and a 357-row table made every change of municipality a third
+# slower in the browser, for a view that is the same for every municipality
+# (bench/RESULTS.md).
+growth = st.expander(
+    t("befolkning.growth_open"), key="vekst", bind="query-params", icon=":material/map:"
+)
+if growth.open:
+    with growth:
+        growth_section(state)

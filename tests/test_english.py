@@ -142,13 +142,14 @@ def leftovers(texts: list[tuple[str, str]]) -> list[str]:
 
 
 def page_texts(kommune: str, lang: str) -> dict[str, list[tuple[str, str]]]:
-    """Every page for `kommune` in `lang`, share menus open: page → the texts a reader sees.
-    (Also the nynorsk walk's, tests/test_nynorsk.py.)"""
+    """Every page for `kommune` in `lang`, share menus and Befolkning's growth section open:
+    page → the texts a reader sees. (Also the nynorsk walk's, tests/test_nynorsk.py.)"""
     out = {}
     for page in PAGES:
         at = AppTest.from_file(APP, default_timeout=90)
         at.query_params["kommune"] = kommune
         at.query_params["lang"] = lang
+        at.query_params["vekst"] = "true"  # Befolkning's growth section, open
         at.switch_page(page)
         open_menus(at.run())  # the share menus' texts are checked too
         assert not at.exception, page

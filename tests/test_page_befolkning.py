@@ -43,7 +43,7 @@ def test_pyramid_title_states_the_share_aged_67_plus_against_norway(code):
     )
     shown = titles(at)
     assert shown[0] == expected
-    assert len(shown) == 6, "pyramid, age groups, projection, support, 80+, growth map"
+    assert len(shown) == 5, "pyramid, age groups, projection, support, 80+ (the map waits)"
     assert sum("Kilde: SSB tabell 07459" in a for a in annotations(at)) == 5
 
 
@@ -58,8 +58,24 @@ def test_municipality_outside_telemark_draws_its_projected_total_and_says_why_no
     assert "finnes framskrivingen offline bare som totalt folketall" in texts(at)
 
 
+def test_growth_of_every_municipality_is_drawn_only_when_asked_for():
+    at = open_page("befolkning", kommune="1867")
+    assert not at.exception
+    assert len(titles(at)) == 5, "the map waits behind its expander"
+    assert not at.dataframe, "and so does the ranking"
+    at.session_state["vekst"] = True
+    at.run()
+    assert len(titles(at)) == 6 and len(at.dataframe) == 1
+    linked = open_page("befolkning", kommune="1867", vekst="true")
+    assert len(titles(linked)) == 6, "a link with ?vekst=true opens it"
+    bad = open_page("befolkning", kommune="1867", vekst="zzz")
+    assert not bad.exception and len(titles(bad)) == 5
+
+
 def test_growth_to_2050_is_ranked_and_mapped_for_every_municipality():
     at = open_page("befolkning", kommune="1867")
+    at.session_state["vekst"] = True
+    at.run()
     growth = 100 * (projection_total("1867", 2050) / projection_total("1867", 2024) - 1)
     # The map is about the whole country (its drawing stays the same for every municipality,
     # charts.overlay); the ranking beside it is headed by the chosen municipality's growth.
