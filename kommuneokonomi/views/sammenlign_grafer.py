@@ -178,6 +178,7 @@ def _panel(s: Setup, code: str, rows: pd.DataFrame, column: str, colour: str) ->
             )
         )
     if len(own):
+        hollow = _hollow(own)
         panel_lines.append(
             Line(
                 name,
@@ -186,7 +187,11 @@ def _panel(s: Setup, code: str, rows: pd.DataFrame, column: str, colour: str) ->
                 colour,
                 hover=hover,
                 width=2.5 if code == s.kommune else 2,
-                estimated=_hollow(own),
+                estimated=hollow,
+                # A peer's solid line is told from the chosen one's dotted line by its dash;
+                # markers only where they say something (hollow: estimated or preliminary).
+                # Markers on every panel's points were a fifth of the chart's drawing time.
+                markers=code == s.kommune or bool(hollow.any()),
                 legendgroup="kommune" if code == s.kommune else code,
                 showlegend=False,
             )
