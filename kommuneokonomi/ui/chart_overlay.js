@@ -90,6 +90,13 @@ function cartesianNote(gd, note, paper, family) {
   const font = { ...(note.font || {}), weight: /<b>/.test(note.text) ? "bold" : "normal" };
   const text = label(group, x + dx, y + dy - (font.size || 13) / 2 - 2, note.text, font,
     "middle", family);
+  // Kept inside the chart: a dot at the edge (a phone's narrow chart) would cut its label.
+  const edge = text.getBBox();
+  const left = xa._offset + edge.x;
+  const right = left + edge.width;
+  const width = gd._fullLayout.width;
+  const shift = left < 2 ? 2 - left : right > width - 2 ? width - 2 - right : 0;
+  if (shift) text.setAttribute("x", x + dx + shift);
   if (note.bgcolor) {
     const box = text.getBBox();
     const bg = svg("rect", { x: box.x - 2, y: box.y - 1, width: box.width + 4,

@@ -46,7 +46,7 @@ from kommuneokonomi.views.befolkningsserier import (
     registered_series,
     reliable,
 )
-from kommuneokonomi.views.landsoversikt import MAP_HEIGHT, map_half_range
+from kommuneokonomi.views.landsoversikt import COUNTRY_HEIGHT, map_half_range
 from kommuneokonomi.views.memo import cached_view
 from kommuneokonomi.views.notes import one_line
 from kommuneokonomi.views.regions import region_name, region_names
@@ -545,7 +545,7 @@ def growth_map(state: ViewState) -> Exhibit:
         fig,
         title=exhibit.title,
         source=exhibit.source_text,
-        height=MAP_HEIGHT[1] if not theme.COMPACT.get() else 520,
+        height=COUNTRY_HEIGHT[theme.COMPACT.get()],
     )
     return replace(exhibit, figure=fig)
 

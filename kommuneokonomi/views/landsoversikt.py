@@ -217,6 +217,7 @@ def ranking_table(exhibit: Exhibit, search: str = "", with_missing: bool = False
 
 MAP_WIDTH = {False: 560, True: 350}  # the map's usual width in px: half page, or a phone
 MAP_HEIGHT = (300, 720)  # px, lowest and highest
+COUNTRY_HEIGHT = {False: 720, True: 520}  # px of a map of the whole country, wide or phone
 
 
 def map_half_range(distances: pd.Series) -> float:
@@ -275,7 +276,7 @@ def kart(state: ViewState) -> Exhibit:
     refs = [SourceRef.of("kostra"), SourceRef.of("kommunegrenser")]
     source = source_line(refs, str(year))
     width = MAP_WIDTH[theme.COMPACT.get()]
-    height = width * mercator_aspect(extent) if extent else MAP_HEIGHT[1]
+    height = width * mercator_aspect(extent) if extent else COUNTRY_HEIGHT[theme.COMPACT.get()]
     theme.style(
         fig,
         title=title,
