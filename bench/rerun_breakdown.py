@@ -19,13 +19,12 @@ import sys
 import time
 from pathlib import Path
 
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.benchlib import print_machine, start_streamlit, stop_process
-from bench.browser_timings import FLAGS, KOMMUNER, SETTLED, change_kommune
+from bench.browser_timings import FLAGS, KOMMUNER, SETTLED, change_kommune, first_chart
 
 # Before any page script: time every Plotly.react (with the chart's title) and every change
 # of Streamlit's script state, and keep the reader's press.
@@ -90,13 +89,8 @@ def main() -> int:
         page.add_init_script(WATCH)
         proc = start_streamlit(args.port)
         try:
-            url = f"http://127.0.0.1:{args.port}/{args.page}?kommune=4601"
-            for _ in range(600):
-                try:
-                    page.goto(url, timeout=2000)
-                    break
-                except PlaywrightError:  # the server is not listening yet
-                    time.sleep(0.1)
+            first_chart(args.port, page, time.perf_counter())  # waits for the server
+            page.goto(f"http://127.0.0.1:{args.port}/{args.page}?kommune=4601")
             page.wait_for_function(SETTLED, polling=10, timeout=120_000)
             changes = []
             for i in range(args.runs):

@@ -54,14 +54,8 @@ def growth_section(state: ViewState) -> None:
         exhibit.show(framskriving.growth_map(state))
     with right:
         ranking = framskriving.growth_ranking(state)
-        st.markdown(f"**{ranking.title}**")
-        search = st.text_input(
-            t("befolkning.growth_search"),
-            key="vekst_search",
-            type="search",
-            placeholder=t("ndr.search_placeholder"),
-            live=True,
-        )
+        label = t("befolkning.growth_search")
+        search = controls.ranking_search(ranking.title, label, "vekst_search")
         table = framskriving.growth_table(ranking, search)
         if table.empty:
             st.info(t("ndr.no_match", query=shown(search)))

@@ -50,14 +50,7 @@ with right:
     exhibit.show(landsoversikt.kart(state))
 
 ranking = landsoversikt.ranking(state)
-st.markdown(f"**{ranking.title}**")
-search = st.text_input(
-    t("ndr.search"),
-    key="ndr_search",
-    type="search",
-    placeholder=t("ndr.search_placeholder"),
-    live=True,
-)
+search = controls.ranking_search(ranking.title, t("ndr.search"), "ndr_search")
 with_missing = st.toggle(t("ndr.with_missing", n=views.missing_count(ranking)), key="ndr_missing")
 table = landsoversikt.ranking_table(ranking, search, with_missing)
 if table.data.empty:

@@ -172,3 +172,12 @@ def show_notices() -> None:
     """Show and clear pending notices about the URL; values were made safe in state.shown."""
     for notice in st.session_state.pop("_notices", []):
         st.info(t(notice.key, **notice.values), icon=":material/info:")
+
+
+def ranking_search(title: str, label: str, key: str) -> str:
+    """A ranking's title in bold and the live search box under it (name, number or county);
+    what the reader has typed."""
+    st.markdown(f"**{title}**")
+    return st.text_input(
+        label, key=key, type="search", placeholder=t("ndr.search_placeholder"), live=True
+    )
