@@ -52,7 +52,7 @@ with right:
 ranking = landsoversikt.ranking(state)
 search = controls.ranking_search(ranking.title, t("ndr.search"), "ndr_search")
 with_missing = st.toggle(t("ndr.with_missing", n=views.missing_count(ranking)), key="ndr_missing")
-table = landsoversikt.ranking_table(ranking, search, with_missing)
+table = landsoversikt.ranking_table(state, search, with_missing)
 if table.data.empty:
     st.info(t("ndr.no_match", query=shown(search)))
 else:

@@ -8,6 +8,7 @@ the municipality, the page's navigation, and no exception box.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -264,6 +265,57 @@ def test_maps_move_the_highlight_without_redrawing(browser, app_url):
             beeswarm.locator(".modebar-btn[data-title='Last ned figuren som PNG']").click()
         assert download.value.suggested_filename.startswith("4601-")
         assert download.value.suggested_filename.endswith(".png")
+    finally:
+        page.close()
+
+
+BEESWARM_DOTS = """() => {
+  const gd = [...document.querySelectorAll('.ko-chart')]
+    .find(g => (g.data || []).some(t => t.meta === 'dots'));
+  const k = gd.data.findIndex(t => t.meta === 'dots');
+  const drawn = [...gd.querySelectorAll('.ko-overlay path')]
+    .filter(p => p.closest('.ko-dots'))
+    .reduce((n, p) => n + (p.getAttribute('d').match(/M/g) || []).length, 0);
+  const whole = document.createElement('div');
+  whole.style.width = gd.clientWidth + 'px';
+  document.body.appendChild(whole);
+  const figure = gd._koSpec.figure;  // as sent, without the chosen one's highlight
+  return window.Plotly.newPlot(whole, figure.data, figure.layout).then(() => {
+    const own = whole._fullLayout.xaxis.range;
+    window.Plotly.purge(whole); whole.remove();
+    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+    const i = 7;
+    return {
+      dots: gd.data[k].x.length, drawn, mode: gd.data[k].mode, wholeMode: figure.data[k].mode,
+      plotlyPoints: gd.querySelectorAll('.scatterlayer .point').length,
+      range: xa.range, own,
+      legend: [...gd.querySelectorAll('.legendtext')].map(t => t.textContent),
+      hover: gd.data[k].text[i],
+      at: [box.left + xa._offset + xa.c2p(gd.data[k].x[i]),
+           box.top + ya._offset + ya.c2p(gd.data[k].y[i])],
+    };
+  });
+}"""
+
+
+def test_beeswarm_dots_are_drawn_by_the_page(browser, app_url):
+    """The beeswarm's 357 dots are one path the page draws (charts.overlay.DOTS), not 357
+    plotly points; plotly keeps hover, legend and the axis range it gives the figure."""
+    page = browser.new_page(viewport={"width": 1280, "height": 2400})
+    try:
+        page.goto(f"{app_url}/driftsresultat?kommune=1867")
+        wait_until_drawn(page)
+        seen = page.evaluate(BEESWARM_DOTS)
+        assert seen["dots"] > 300 and seen["drawn"] == seen["dots"], seen
+        assert (seen["mode"], seen["wholeMode"]) == ("none", "markers")
+        assert seen["plotlyPoints"] <= 3, "the chosen one's marker is the page's too"
+        assert seen["range"] == pytest.approx(seen["own"], rel=1e-6), "axis range as plotly's"
+        assert any(text.startswith("Kommuner med tall") for text in seen["legend"]), seen
+        page.mouse.move(*seen["at"])
+        hover = page.locator(".hoverlayer .hovertext")
+        hover.first.wait_for(timeout=10_000)
+        name = re.sub("<[^>]+>", "", seen["hover"].split("<br>")[0])
+        assert hover.first.text_content().startswith(name), (hover.first.text_content(), name)
     finally:
         page.close()
 

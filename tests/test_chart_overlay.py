@@ -7,7 +7,7 @@ import json
 
 import plotly.graph_objects as go
 
-from kommuneokonomi.charts.overlay import HIGHLIGHT, screen_figure
+from kommuneokonomi.charts.overlay import DOTS, HIGHLIGHT, screen_figure
 from kommuneokonomi.state import ViewState
 from kommuneokonomi.views import catalog
 from tests.pagetest import chart_payloads, open_page, whole_figure
@@ -74,3 +74,16 @@ def test_the_page_sends_the_whole_figure_in_two_parts():
         assert "Bø" in names
         notes = [a["text"] for a in whole["layout"].get("annotations", [])]
         assert part["figure"]["layout"]["title"]["text"] not in notes
+
+
+def test_the_beeswarm_sends_its_dots_for_the_page_to_draw():
+    """Every municipality's dot is in the figure as plotly would draw it (markers, one per
+    municipality), marked DOTS: the page draws them as one path (ui/chart_overlay.js), and
+    anything that draws the figure with plotly alone still draws every dot."""
+    exhibit = catalog.build("ndr-fordeling", ViewState(kommune="1867", lang="nb"))
+    sent = json.loads(exhibit.screen.figure_json)
+    dots = [t for t in sent["data"] if t.get("meta") == DOTS]
+    assert len(dots) == 1 and dots[0]["mode"] == "markers"
+    municipalities = exhibit.data[exhibit.data["kind"] == "kommune"]
+    assert len(dots[0]["x"]) == len(municipalities) == len(dots[0]["text"])
+    assert exhibit.figure.data[0].meta == DOTS, "exports and embeds keep the marked trace"

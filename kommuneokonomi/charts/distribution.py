@@ -13,7 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from kommuneokonomi.charts import theme
-from kommuneokonomi.charts.overlay import HIGHLIGHT
+from kommuneokonomi.charts.overlay import DOTS, HIGHLIGHT
 
 BINS = 48  # horizontal resolution of the stacking: about one dot width at 600 px
 MIN_HALF_HEIGHT = 3  # keep a few dots from filling the whole plot height
@@ -88,6 +88,7 @@ def beeswarm(
             },
             text=np.array([d.hover for d in dots], dtype=object),
             hovertemplate="%{text}<extra></extra>",
+            meta=DOTS,
         )
     )
     if chosen is not None:

@@ -3,8 +3,11 @@
 // highlight traces and annotations of the whole figure would: a map's outline and labelled
 // dot, a beeswarm's large marker and its label. Positions come from the chart's own
 // projection and axes, so the highlight is redrawn after every plotly drawing (resize, pan).
+// It also draws the dots of a trace marked DOTS (a beeswarm's municipalities) as one path,
+// where plotly would draw and style each dot apart.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
+const DOTS = "dots"; // charts/overlay.py
 const PNG_TITLE = "Download plot as a PNG"; // plotly.js's own words, translated by the locale
 
 function svg(tag, attributes, parent) {
@@ -105,12 +108,78 @@ function cartesianNote(gd, note, paper, family) {
   }
 }
 
-// Draw the highlight of `gd._koOverlay` afresh; throws if the chart has not the shape the
-// highlight needs (the caller then draws the whole figure with plotly instead).
+const scalar = (value) => value === undefined || !Array.isArray(value);
+const pick = (value, i) => (Array.isArray(value) ? value[i] : value);
+
+// The traces plotly draws on the page. A DOTS trace that plotly could draw only dot by dot
+// loses its markers (koDrawOverlay draws them) but keeps its hover texts; its legend entry
+// and its two outermost dots follow as traces of their own, the dots invisible, so that
+// legend and axis range stay as plotly makes them.
+function koScreenData(data) {
+  if (!data.some((trace) => trace.meta === DOTS)) return data;
+  return data.flatMap((trace) => {
+    const m = trace.marker || {};
+    const line = m.line || {};
+    if (trace.meta !== DOTS || trace.mode !== "markers" || !Array.isArray(trace.x)
+      || !Array.isArray(trace.y) || ![m.color, line.color, line.width].every(scalar)) {
+      return [trace];
+    }
+    const ends = trace.x.map((x, i) => [x, trace.y[i], i])
+      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))
+      .sort((a, b) => a[0] - b[0]);
+    if (!ends.length) return [trace];
+    const outer = [ends[0], ends[ends.length - 1]];
+    const plain = { ...m, symbol: "circle" };
+    const shared = { type: "scatter", mode: "markers", hoverinfo: "skip", xaxis: trace.xaxis,
+      yaxis: trace.yaxis };
+    return [
+      { ...trace, mode: "none", showlegend: false },
+      { ...shared, x: [null], y: [null], name: trace.name, marker: plain,
+        showlegend: trace.showlegend },
+      { ...shared, x: outer.map((d) => d[0]), y: outer.map((d) => d[1]), showlegend: false,
+        marker: { ...plain, opacity: 0,
+          size: Array.isArray(m.size) ? outer.map((d) => m.size[d[2]]) : m.size } },
+    ];
+  });
+}
+
+// A DOTS trace's dots as two paths, filled and hollow ("-open" symbols: white inside, as
+// the highlight's marker), under the chart's reference lines as plotly draws them.
+function dots(gd, k) {
+  const trace = gd.data[k];
+  const full = gd._fullData[k];
+  const plot = gd._fullLayout._plots[full.xaxis + full.yaxis];
+  const [xa, ya] = [plot.xaxis, plot.yaxis];
+  const m = trace.marker || {};
+  const paths = { filled: [], hollow: [] };
+  for (const point of gd.calcdata[k]) {
+    const [x, y] = [xa.c2p(point.x), ya.c2p(point.y)];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const r = (pick(m.size, point.i) ?? 6) / 2;
+    const open = String(pick(m.symbol, point.i) || "").endsWith("-open");
+    paths[open ? "hollow" : "filled"].push(
+      `M${(x - r).toFixed(1)},${y.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`);
+  }
+  const group = layer(plot.plot.node());
+  group.classList.add("ko-dots");
+  const line = m.line || {};
+  for (const [kind, parts] of Object.entries(paths)) {
+    if (!parts.length) continue;
+    svg("path", { d: parts.join(""), fill: kind === "filled" ? m.color : "white",
+      stroke: line.color || m.color, "stroke-width": line.width ?? 1 }, group);
+  }
+}
+
+// Draw the page's dots and the highlight of `gd._koOverlay` afresh; throws if the chart has
+// not the shape they need (the caller then draws the whole figure with plotly instead).
 function koDrawOverlay(gd) {
   gd.querySelectorAll(".ko-overlay").forEach((node) => node.remove());
+  if (!gd._fullLayout) return;
+  gd.data.forEach((trace, k) => {
+    if (trace.meta === DOTS && trace.mode === "none") dots(gd, k);
+  });
   const overlay = gd._koOverlay;
-  if (!overlay || !gd._fullLayout) return;
+  if (!overlay) return;
   const family = gd._fullLayout.font.family;
   const paper = gd._fullLayout._paper.node();
   for (const trace of overlay.traces || []) {

@@ -3,7 +3,8 @@
 // plotly.js is loaded once per page from the app's static files (see plotly_react.py). For
 // screen readers the chart is a figure named by its title and described by a visually hidden
 // paragraph beside it (kommuneokonomi/describe.py); koAccessibleChart is chart_access.js.
-// A map's or beeswarm's highlight of the chosen municipality is drawn by chart_overlay.js.
+// A map's or beeswarm's highlight of the chosen municipality, and a beeswarm's dots, are
+// drawn by chart_overlay.js.
 
 const PLOTLY_SRC = "__PLOTLY_SRC__";
 const decoder = new TextDecoder();
@@ -95,7 +96,7 @@ async function drawLatest(gd) {
         gd._context.toImageButtonOptions = spec.config.toImageButtonOptions;
       } else {
         const config = koOverlayConfig(gd, spec, Plotly);
-        await Plotly.react(gd, spec.figure.data, spec.figure.layout, config);
+        await Plotly.react(gd, koScreenData(spec.figure.data), spec.figure.layout, config);
       }
       gd._koFrame = spec.frame;
       await highlight(gd, spec, Plotly);
