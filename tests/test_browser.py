@@ -320,6 +320,37 @@ def test_beeswarm_dots_are_drawn_by_the_page(browser, app_url):
         page.close()
 
 
+LABEL_BOXES = """() => {
+  const gd = [...document.querySelectorAll('.ko-chart')]
+    .find(g => (g.data || []).some(t => t.meta === 'dots'));
+  const box = (node) => { const r = node.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom]; };
+  const note = gd.querySelector('.ko-overlay text');
+  return { chart: box(gd), text: box(note), back: box(note.previousElementSibling),
+           label: note.textContent };
+}"""
+
+
+def test_a_beeswarm_label_at_the_edge_stays_inside_a_phone_chart(browser, app_url):
+    """Aukra has the highest result: on a 390 px phone its label is moved inside the chart,
+    on its white background."""
+    page = browser.new_page(viewport={"width": 390, "height": 4000})
+    try:
+        page.goto(f"{app_url}/driftsresultat?kommune=1547")
+        wait_until_drawn(page)
+        seen = page.evaluate(LABEL_BOXES)
+        (cl, _, cr, _), (tl, tt, tr, tb), (bl, bt, br, bb) = (
+            seen["chart"],
+            seen["text"],
+            seen["back"],
+        )
+        assert seen["label"].startswith("Aukra")
+        assert cl <= tl and tr <= cr, seen
+        assert bl <= tl and bt <= tt and tr <= br and tb <= bb, "the background covers the label"
+    finally:
+        page.close()
+
+
 def test_charts_say_so_in_words_when_plotly_js_cannot_load(browser, app_url):
     page = browser.new_page(viewport={"width": 1280, "height": 1800})
     try:

@@ -91,21 +91,29 @@ function cartesianNote(gd, note, paper, family) {
       "stroke-width": note.arrowwidth ?? 1 }, group);
   }
   const font = { ...(note.font || {}), weight: /<b>/.test(note.text) ? "bold" : "normal" };
-  const text = label(group, x + dx, y + dy - (font.size || 13) / 2 - 2, note.text, font,
-    "middle", family);
+  const size = font.size || 13;
+  const [cx, cy] = [x + dx, y + dy - size / 2 - 2];
+  const text = label(group, cx, cy, note.text, font, "middle", family);
   // Kept inside the chart: a dot at the edge (a phone's narrow chart) would cut its label.
-  const edge = text.getBBox();
-  const left = xa._offset + edge.x;
-  const right = left + edge.width;
+  const half = textWidth(text.textContent, font, family) / 2;
+  const left = xa._offset + cx - half;
+  const right = xa._offset + cx + half;
   const width = gd._fullLayout.width;
   const shift = left < 2 ? 2 - left : right > width - 2 ? width - 2 - right : 0;
-  if (shift) text.setAttribute("x", x + dx + shift);
+  if (shift) text.setAttribute("x", cx + shift);
   if (note.bgcolor) {
-    const box = text.getBBox();
-    const bg = svg("rect", { x: box.x - 2, y: box.y - 1, width: box.width + 4,
-      height: box.height + 2, fill: note.bgcolor }, group);
+    const bg = svg("rect", { x: cx + shift - half - 2, y: cy - 0.6 * size - 1,
+      width: 2 * half + 4, height: 1.2 * size + 2, fill: note.bgcolor }, group);
     group.insertBefore(bg, text);
   }
+}
+
+// A label's width in px, measured on a canvas: getBBox would lay out the whole page, which
+// is still being built when a chart is first drawn.
+const ruler = document.createElement("canvas").getContext("2d");
+function textWidth(text, font, family) {
+  ruler.font = `${font.weight || "bold"} ${font.size || 13}px ${family}`;
+  return ruler.measureText(text).width;
 }
 
 const scalar = (value) => value === undefined || !Array.isArray(value);
