@@ -3,6 +3,7 @@
 import streamlit as st
 
 from kommuneokonomi.errors import DataError
+from kommuneokonomi.heap import freeze_after_start_up
 from kommuneokonomi.i18n import t, use_language
 from kommuneokonomi.ui.controls import current_lang
 from kommuneokonomi.ui.page import to_start
@@ -24,3 +25,4 @@ try:
     st.navigation(pages, position="top").run()
 except DataError as error:  # a missing or corrupt dataset: say which and how to fix it
     st.error(t("common.data_error", error=error), icon=":material/error:")
+freeze_after_start_up()  # once per server: the start-up heap leaves the collector's way
