@@ -5,7 +5,8 @@ Prints three figures with the machine they were measured on:
   a deep link is drawn (server start-up, first data load and the first script run);
 - rerun after changing the municipality with the picker (type its number, click it) until the
   page has re-run and every chart title names the new municipality;
-- page switch by clicking the navigation until the new page's charts are drawn.
+- page switch by clicking the navigation until the new page's charts are drawn (all pages in
+  turn, then each page apart: one slow page shows).
 Reruns and page switches are timed two ways: in the page, from the reader's press
 (pointerdown) to the animation frame that shows the finished view, which is what a reader
 waits for; and on Playwright's wall clock around its click, which adds Playwright's own
@@ -173,7 +174,11 @@ def main() -> int:
             page.goto(f"{base}/?kommune=4601")
             page.wait_for_function(SETTLED, polling=10, timeout=60_000)
             order = [i % len(NAV_TITLES) for i in range(1, args.runs * 2 + 1)]
-            report("page switch via the navigation", [switch_page(page, i) for i in order])
+            switches = [switch_page(page, i) for i in order]
+            report("page switch via the navigation", switches)
+            for position, title in enumerate(NAV_TITLES):
+                to_page = [t for i, t in zip(order, switches, strict=True) if i == position]
+                report(f"  of which to {title}", to_page)
         finally:
             browser.close()
             stop_process(proc)
