@@ -66,6 +66,14 @@ def test_ranking_lists_municipalities_without_figures_as_missing_never_zero():
     assert len(table) == 357
     assert table[table["Kommune"] == "Ålesund"]["Resultat"].isna().all(), "missing is not 0"
     assert table[table["Kommune"] == "Haram"]["Resultat"].isna().all()
+    assert set(table.loc[table["Kommune"] == "Ålesund", "Merknad"]) == {"mangler"}
+
+
+def test_the_note_column_is_left_out_when_no_row_has_a_note():
+    """2025: final figures for every municipality, so no row has a note."""
+    at = open_page("driftsresultat", kommune="4601", aar="2025")
+    table = at.dataframe[0].value
+    assert "Merknad" not in table.columns and "Resultat" in table.columns
 
 
 def test_changing_the_year_redraws_the_distribution_for_that_year():

@@ -187,7 +187,8 @@ def ranking_rows(year: int) -> pd.DataFrame:
 @dataclass(frozen=True)
 class RankingTable:
     """The ranking laid out for the screen, every row: headed columns (numbers stay numbers,
-    so sorting a column stays numeric) and each number column's display text by value."""
+    so sorting a column stays numeric; the note column only where a row has a note) and each
+    number column's display text by value."""
 
     shown: pd.DataFrame
     texts: dict[str, dict[float, str]]
@@ -209,12 +210,14 @@ def ranking_layout(year: int) -> RankingTable:
             value_col: data["value"],
             needed_col: data["gap_1000kr"] / 1000,
             per_head_col: data["gap_per_innbygger"],
-            t("ndr.col_status"): [
-                vintage_label(v) if pd.notna(x) else t("common.missing")
-                for v, x in zip(data["vintage"], data["value"], strict=True)
-            ],
         }
     )
+    notes = [
+        vintage_label(v) if pd.notna(x) else t("common.missing")
+        for v, x in zip(data["vintage"], data["value"], strict=True)
+    ]
+    if any(notes):  # a column left empty (final figures for all) is not shown
+        shown[t("ndr.col_status")] = notes
     formats = {
         value_col: lambda v: percent(v, missing=""),
         needed_col: lambda v: signed(v, 1),
