@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.benchlib import print_machine, start_streamlit, stop_process
-from bench.browser_timings import FLAGS, KOMMUNER, SETTLED, change_kommune, first_chart
+from bench.browser_timings import KOMMUNER, SETTLED, change_kommune, first_chart, open_browser
 
 # Before any page script: time every Plotly.react (with the chart's title) and every change
 # of Streamlit's script state, and keep the reader's press.
@@ -84,8 +84,7 @@ def main() -> int:
     args = parser.parse_args()
     print_machine()
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        browser, page = open_browser(pw)
         page.add_init_script(WATCH)
         proc = start_streamlit(args.port)
         try:

@@ -234,12 +234,13 @@ def ranking_table(state: ViewState, search: str = "", with_missing: bool = False
     """The ranking as a table for the page: the chosen municipality pinned on top and shaded,
     filtered by `search` (name, number or county), numbers in the reader's format.
     """
-    layout = ranking_layout(chosen_year(state))
+    year = chosen_year(state)
+    layout = ranking_layout(year)
     chosen = state.kommune
-    data = ranking_rows(chosen_year(state))
+    data = ranking_rows(year)
     keep = None if with_missing else data["value"].notna()
     rows = pinned_and_found(data, chosen, search, keep=keep)
-    shown = layout.shown.loc[rows.index].reset_index(drop=True)
+    shown = layout.shown.loc[rows.index].reset_index(drop=True)  # both indexed as ranking_rows
     styler = shown.style.format(
         {column: (lambda v, m=texts: m.get(v, "")) for column, texts in layout.texts.items()}
     ).format(na_rep="", subset=[layout.rank_column])
