@@ -31,6 +31,7 @@ NGINX="${NGINX:-/usr/sbin/nginx}"
 BROTLI_MODULE="${BROTLI_MODULE:-/usr/lib/nginx/modules/ngx_http_brotli_static_module.so}"
 STREAMLIT_ASSETS=""
 PLOTLY_SCRIPT=""
+CHART_SCRIPT=""
 BIN="$ROOT/.venv/bin"
 
 log() { printf '[run_cluster] %s\n' "$*" >&2; }
@@ -95,6 +96,7 @@ render_config() {
         -e "s|@BROTLI_STATIC@|${brotli_static}|g" \
         -e "s|@STREAMLIT_ASSETS@|${STREAMLIT_ASSETS}|g" \
         -e "s|@PLOTLY_SCRIPT@|${PLOTLY_SCRIPT}|g" \
+        -e "s|@CHART_SCRIPT@|${CHART_SCRIPT}|g" \
         "$ROOT/deploy/nginx.conf.template" >"$RUN_DIR/nginx.conf"
 }
 
@@ -111,12 +113,13 @@ start() {
     ensure_nginx
     # The one writer: build the offline snapshot if it is missing or stale, before any reader.
     "$BIN/python" -m loaders snapshot --if-stale >"$RUN_DIR/logs/snapshot.log" 2>&1
-    # plotly.js for the charts and Streamlit's assets, with .br/.gz twins, into static/vendor/
+    # plotly.js, Streamlit's assets and the charts' module, with .br/.gz twins, into static/vendor/
     # (served by nginx itself, compressed and cached for good).
     local prepared
     prepared="$("$BIN/python" -m kommuneokonomi.assets 2>>"$RUN_DIR/logs/snapshot.log")"
     PLOTLY_SCRIPT="$(basename "$(sed -n 1p <<<"$prepared")")"
     STREAMLIT_ASSETS="$(sed -n 2p <<<"$prepared")"
+    CHART_SCRIPT="$(basename "$(sed -n 3p <<<"$prepared")")"
     if [[ ! -d "$STREAMLIT_ASSETS" ]]; then
         log "static assets not prepared (see $RUN_DIR/logs/snapshot.log)"; return 1
     fi

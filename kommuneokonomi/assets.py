@@ -5,6 +5,9 @@ compressing per request and may be cached for good.
 - plotly.js is the trimmed bundle committed in plotlyjs/ (only the traces the app draws, see
   plotlyjs/README.md), copied to `static/vendor/plotly-<version>-<hash>.min.js` (served at
   `/app/static/vendor/…`) for the dashboard's charts and the static embeds.
+- The charts' own script (kommuneokonomi/ui: chart_access.js, chart_overlay.js and
+  plotly_react.js as one module) goes to `static/vendor/charts-<hash>.js`. Given to Streamlit
+  inline, it went out again with every chart of every rerun (20 KB each).
 - Streamlit's assets (`/static/…`, names already content-hashed) are mirrored to
   `static/vendor/streamlit-<version>/`: a link to each file and, for text files, `.br` and
   `.gz` twins. nginx serves that directory itself (deploy/nginx.conf.template), and under
@@ -32,6 +35,10 @@ from kommuneokonomi.settings import PROJECT_ROOT
 
 VENDOR_DIR = PROJECT_ROOT / "static" / "vendor"
 PLOTLY_BUNDLE = PROJECT_ROOT / "plotlyjs" / "plotly-kommune.min.js"
+CHART_SOURCES = tuple(
+    Path(__file__).parent / "ui" / name
+    for name in ("chart_access.js", "chart_overlay.js", "plotly_react.js")
+)
 STREAMLIT_STATIC = Path(streamlit.__file__).parent / "static" / "static"
 # Worth compressing (fonts as .woff2 and images are compressed already).
 TEXT_SUFFIXES = frozenset({".js", ".mjs", ".css", ".json", ".svg", ".html", ".txt", ".ttf"})
@@ -98,6 +105,32 @@ def vendor_plotly_js(directory: Path = VENDOR_DIR, *, twins: bool = True) -> Pat
     return target
 
 
+@cache
+def chart_script() -> bytes:
+    """The charts' module: CHART_SOURCES in one file, naming plotly.js, which lies beside it
+    in static/vendor/."""
+    js = "".join(source.read_text(encoding="utf-8") for source in CHART_SOURCES)
+    return js.replace("__PLOTLY_SCRIPT__", plotly_script_name()).encode()
+
+
+@cache
+def chart_script_name() -> str:
+    """'charts-<12 hex digits>.js': changed code gets a new name, so it may be cached for
+    good."""
+    return f"charts-{hashlib.sha256(chart_script()).hexdigest()[:12]}.js"
+
+
+def vendor_chart_js(directory: Path = VENDOR_DIR, *, twins: bool = True) -> Path:
+    """Write the charts' module (and, with `twins`, its .gz and .br) into `directory` unless
+    this build is already there; return its path."""
+    target = directory / chart_script_name()
+    if not target.exists():
+        write_atomic(target, chart_script())
+    if twins:
+        write_twins(target)
+    return target
+
+
 def streamlit_mirror(directory: Path = VENDOR_DIR) -> Path:
     """Where Streamlit's assets of the installed version are mirrored (see the module doc)."""
     return directory / f"streamlit-{streamlit.__version__}"
@@ -129,9 +162,11 @@ def mirror_streamlit_assets(directory: Path = VENDOR_DIR, source: Path = STREAML
 
 
 def main() -> int:
-    """Set-up: vendor plotly.js and mirror Streamlit's assets, printing where they went."""
+    """Set-up: vendor plotly.js, mirror Streamlit's assets and write the charts' module,
+    printing where each went (deploy/run_cluster.sh reads the lines in this order)."""
     print(vendor_plotly_js())
     print(mirror_streamlit_assets())
+    print(vendor_chart_js())
     return 0
 
 

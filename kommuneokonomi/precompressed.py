@@ -7,13 +7,14 @@ middleware answers the requests for content-hashed files from the precompressed 
 kommuneokonomi.assets writes at set-up, with `Cache-Control: immutable`:
 
 - `/static/…`: Streamlit's assets, from the mirror static/vendor/streamlit-<version>/;
-- `/app/static/vendor/…`: the vendored plotly.js;
+- `/app/static/vendor/…`: the vendored plotly.js and the charts' module;
 - `/app/static/embeds/…`: static embeds (their `.gz`/`.br` twins; cached an hour, as nginx).
 
 Anything else, a file without a twin, or a client that accepts neither brotli nor gzip goes
-on to Streamlit unchanged. Pages (HTML) get a `Link: rel=preload` header for plotly.js, so the
-browser fetches it alongside Streamlit's scripts instead of after the first chart's component
-has loaded. Behind nginx the same files and header come from nginx itself.
+on to Streamlit unchanged. Pages (HTML) get a `Link` header that preloads plotly.js and the
+charts' module, so the browser fetches them alongside Streamlit's scripts instead of after the
+first chart's component has loaded. Behind nginx the same files and header come from nginx
+itself.
 """
 
 from __future__ import annotations
@@ -25,7 +26,12 @@ from starlette.responses import FileResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 from streamlit import config
 
-from kommuneokonomi.assets import VENDOR_DIR, plotly_script_name, streamlit_mirror
+from kommuneokonomi.assets import (
+    VENDOR_DIR,
+    chart_script_name,
+    plotly_script_name,
+    streamlit_mirror,
+)
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 HOUR = "public, max-age=3600"
@@ -71,13 +77,18 @@ def base_path() -> str:
 
 
 def preload_link(prefix: str = "") -> bytes:
-    """The Link header that has the browser fetch plotly.js as soon as a page arrives."""
-    return f"<{prefix}/app/static/vendor/{plotly_script_name()}>; rel=preload; as=script".encode()
+    """The Link header that has the browser fetch plotly.js and the charts' module as soon as
+    a page arrives."""
+    vendor = f"{prefix}/app/static/vendor"
+    return (
+        f"<{vendor}/{plotly_script_name()}>; rel=preload; as=script, "
+        f"<{vendor}/{chart_script_name()}>; rel=modulepreload"
+    ).encode()
 
 
 class PrecompressedStatic:
     """ASGI middleware: send a precompressed twin of a content-hashed file, and announce
-    plotly.js on pages (see module doc)."""
+    plotly.js and the charts' module on pages (see module doc)."""
 
     def __init__(self, app: ASGIApp, vendor_dir: Path = VENDOR_DIR) -> None:
         self.app = app

@@ -13,7 +13,7 @@ import streamlit as st
 from kommuneokonomi import assets
 from kommuneokonomi.charts.overlay import screen_figure
 from kommuneokonomi.ui import plotly_react
-from tests.pagetest import chart_payloads, open_page, specs
+from tests.pagetest import CHART_COMPONENT, chart_payloads, open_page, specs
 
 
 def test_vendored_plotly_js_is_the_trimmed_bundle_with_compressed_twins(tmp_path):
@@ -35,13 +35,38 @@ def test_a_missing_twin_is_written_again(tmp_path):
     assert path.with_suffix(".js.gz").exists()
 
 
+def test_the_charts_module_names_plotly_beside_it_and_goes_out_compressed(tmp_path):
+    path = assets.vendor_chart_js(tmp_path)
+    assert path.name == assets.chart_script_name()
+    module = path.read_text(encoding="utf-8")
+    assert f'new URL("{assets.plotly_script_name()}", import.meta.url)' in module
+    assert "__PLOTLY_SCRIPT__" not in module
+    for source in assets.CHART_SOURCES:
+        assert source.read_text(encoding="utf-8").split("\n", 1)[0] in module
+    assert module.count("export default") == 1, "one module, one entry point"
+    assert brotli.decompress(path.with_suffix(".js.br").read_bytes()) == path.read_bytes()
+    assert gzip.decompress(path.with_suffix(".js.gz").read_bytes()) == path.read_bytes()
+
+
+def test_each_chart_carries_the_small_loader_not_the_charts_code():
+    """Streamlit sends a component's inline script with every chart of every rerun."""
+    at = open_page("kommuneprofil", kommune="4601")
+    charts = [e for e in at.get("bidi_component") if e.proto.component_name == CHART_COMPONENT]
+    assert len(charts) >= 4
+    for chart in charts:
+        inline = chart.proto.js_content
+        assert len(inline) < 2_000
+        assert plotly_react.vendor_url(assets.chart_script_name()) in inline
+        assert "Plotly.react" not in inline
+
+
 @pytest.mark.parametrize(("base", "prefix"), [("", ""), ("/kommune/", "/kommune")])
-def test_script_url_follows_the_base_path(base, prefix):
+def test_vendor_urls_follow_the_base_path(base, prefix):
     old = st.get_option("server.baseUrlPath")
     st.config.set_option("server.baseUrlPath", base)
     try:
-        expected = f"{prefix}/app/static/vendor/{assets.plotly_script_name()}"
-        assert plotly_react.script_url() == expected
+        name = assets.chart_script_name()
+        assert plotly_react.vendor_url(name) == f"{prefix}/app/static/vendor/{name}"
     finally:
         st.config.set_option("server.baseUrlPath", old)
 

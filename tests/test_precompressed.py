@@ -90,14 +90,17 @@ def test_streamlit_assets_are_mirrored_with_twins(tmp_path: Path):
     assert headers["cache-control"] == IMMUTABLE
 
 
-def test_pages_announce_plotly_js_for_preloading(tmp_path: Path):
+def test_pages_announce_plotly_js_and_the_charts_module_for_preloading(tmp_path: Path):
     async def page(scope, receive, send):
         headers = [(b"content-type", b"text/html; charset=utf-8")]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": b"<!doctype html>"})
 
     headers, _ = _get(PrecompressedStatic(page, vendor_dir=tmp_path), "/driftsresultat", "br")
-    name = assets.plotly_script_name()
-    assert headers["link"] == f"</app/static/vendor/{name}>; rel=preload; as=script"
+    plotly, charts = assets.plotly_script_name(), assets.chart_script_name()
+    assert headers["link"] == (
+        f"</app/static/vendor/{plotly}>; rel=preload; as=script, "
+        f"</app/static/vendor/{charts}>; rel=modulepreload"
+    )
     headers, _ = _get(PrecompressedStatic(_inner, vendor_dir=tmp_path), "/_stcore/health", "")
     assert "link" not in headers, "only pages"

@@ -1,12 +1,14 @@
 // Draws a plotly figure into a <div> that stays mounted across reruns and updates it with
 // Plotly.react, so a new municipality changes the chart in place instead of building it anew.
-// plotly.js is loaded once per page from the app's static files (see plotly_react.py). For
-// screen readers the chart is a figure named by its title and described by a visually hidden
-// paragraph beside it (kommuneokonomi/describe.py); koAccessibleChart is chart_access.js.
+// This file, chart_access.js and chart_overlay.js are one module in the app's static files
+// (kommuneokonomi/assets.py), loaded by chart_loader.js; plotly.js lies beside it and is
+// loaded once per page. For screen readers the chart is a figure named by its title and
+// described by a visually hidden paragraph beside it (kommuneokonomi/describe.py);
+// koAccessibleChart is chart_access.js.
 // A map's or beeswarm's highlight of the chosen municipality, and a beeswarm's dots, are
 // drawn by chart_overlay.js.
 
-const PLOTLY_SRC = "__PLOTLY_SRC__";
+const PLOTLY_SRC = new URL("__PLOTLY_SCRIPT__", import.meta.url).href;
 const decoder = new TextDecoder();
 let loading = null;
 let described = 0; // numbers the description paragraphs' ids

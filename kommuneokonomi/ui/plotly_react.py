@@ -5,11 +5,14 @@ change (all of them when the reader picks another municipality) is unmounted and
 scratch, and on two cores without a GPU that drawing was most of a rerun (bench/RESULTS.md).
 This component keeps one `<div>` per chart key and hands the new figure to `Plotly.react`.
 
-plotly.js is the app's trimmed bundle (plotlyjs/, only the traces it draws), copied once into
-the app's static files under a content-hashed name with precompressed twins
-(kommuneokonomi/assets.py; `static/vendor/`, served at `/app/static/vendor/`), so each browser
-loads it once and keeps it. `make run` and deploy/run_cluster.sh copy it at set-up
-(`python -m kommuneokonomi.assets`), so app processes need not write to static/.
+The component's code (plotly_react.js with chart_access.js and chart_overlay.js) and plotly.js
+(the app's trimmed bundle in plotlyjs/, only the traces it draws) are static files under
+content-hashed names with precompressed twins (kommuneokonomi/assets.py; `static/vendor/`,
+served at `/app/static/vendor/`), so each browser loads them once and keeps them. The
+component's inline script is only chart_loader.js, which imports that module: Streamlit sends
+an inline script with every chart on every rerun. `make run` and deploy/run_cluster.sh write
+the files at set-up (`python -m kommuneokonomi.assets`), so app processes need not write to
+static/.
 """
 
 from __future__ import annotations
@@ -21,35 +24,38 @@ from pathlib import Path
 
 import streamlit as st
 
-from kommuneokonomi.assets import VENDOR_DIR, plotly_script_name, vendor_plotly_js
+from kommuneokonomi.assets import (
+    VENDOR_DIR,
+    chart_script_name,
+    vendor_chart_js,
+    vendor_plotly_js,
+)
 from kommuneokonomi.charts.overlay import ScreenFigure
 
 LOG = logging.getLogger(__name__)
 
 
-def script_url() -> str:
-    """Where the browser fetches plotly.js: the static route under any base path."""
+def vendor_url(name: str) -> str:
+    """Where the browser fetches a file of static/vendor/, under any base path."""
     prefix = (st.get_option("server.baseUrlPath") or "").strip("/")
-    return f"{'/' + prefix if prefix else ''}/app/static/vendor/{plotly_script_name()}"
+    return f"{'/' + prefix if prefix else ''}/app/static/vendor/{name}"
 
 
 @cache
 def _component():
-    """Register the component once per process, with plotly.js copied first. Where static/
-    cannot be written (and `python -m kommuneokonomi.assets` did not copy it at
-    set-up), charts say in words that they could not be drawn; the error is logged once."""
+    """Register the component once per process, with the charts' module and plotly.js
+    written first. Where static/ cannot be written (and `python -m kommuneokonomi.assets` did
+    not write them at set-up), charts say in words that they could not be drawn; the error
+    is logged once."""
     try:
         vendor_plotly_js(twins=False)  # the twins are written at set-up
+        vendor_chart_js(twins=False)
     except OSError as exc:
-        LOG.error("plotly.js could not be copied to %s: %s", VENDOR_DIR, exc)
-    here = Path(__file__).parent
-    js = "".join(
-        (here / name).read_text(encoding="utf-8")
-        for name in ("chart_access.js", "chart_overlay.js", "plotly_react.js")
-    )
+        LOG.error("The chart scripts could not be written to %s: %s", VENDOR_DIR, exc)
+    loader = Path(__file__).with_name("chart_loader.js").read_text(encoding="utf-8")
     return st.components.v2.component(
         "kommuneokonomi.plotly_react",
-        js=js.replace("__PLOTLY_SRC__", script_url()),
+        js=loader.replace("__CHART_MODULE__", vendor_url(chart_script_name())),
         isolate_styles=False,
     )
 
