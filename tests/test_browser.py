@@ -351,15 +351,22 @@ def test_a_beeswarm_label_at_the_edge_stays_inside_a_phone_chart(browser, app_ur
         page.close()
 
 
+def _failed_charts(page, app_url: str, blocked: str, note: str):
+    """Open Netto driftsresultat with the scripts matching `blocked` unreachable; the charts'
+    `note` locator once it says in words that a chart could not be drawn, with no exception."""
+    page.route(blocked, lambda route: route.abort())
+    page.goto(f"{app_url}/driftsresultat?kommune=4601")
+    failed = page.locator(note)
+    failed.first.wait_for(timeout=60_000)
+    assert failed.first.text_content().startswith("Grafen kunne ikke tegnes i nettleseren")
+    assert page.locator("[data-testid='stException']").count() == 0
+    return failed
+
+
 def test_charts_say_so_in_words_when_plotly_js_cannot_load(browser, app_url):
     page = browser.new_page(viewport={"width": 1280, "height": 1800})
     try:
-        page.route("**/app/static/vendor/plotly-*", lambda route: route.abort())
-        page.goto(f"{app_url}/driftsresultat?kommune=4601")
-        failed = page.locator(".ko-chart .ko-chart-failed")
-        failed.first.wait_for(timeout=60_000)
-        assert failed.first.text_content().startswith("Grafen kunne ikke tegnes i nettleseren")
-        assert page.locator("[data-testid='stException']").count() == 0
+        _failed_charts(page, app_url, "**/app/static/vendor/plotly-*", ".ko-chart .ko-chart-failed")
     finally:
         page.close()
 
@@ -369,12 +376,7 @@ def test_charts_say_so_when_their_module_cannot_load_and_try_again_on_the_next_r
 ):
     page = browser.new_page(viewport={"width": 1280, "height": 1800})
     try:
-        page.route("**/app/static/vendor/charts-*", lambda route: route.abort())
-        page.goto(f"{app_url}/driftsresultat?kommune=4601")
-        failed = page.locator(".ko-chart-failed")
-        failed.first.wait_for(timeout=60_000)
-        assert failed.first.text_content().startswith("Grafen kunne ikke tegnes i nettleseren")
-        assert page.locator("[data-testid='stException']").count() == 0
+        failed = _failed_charts(page, app_url, "**/app/static/vendor/charts-*", ".ko-chart-failed")
         page.unroute("**/app/static/vendor/charts-*")
         pick(page, "1867")
         wait_until_drawn(page)
